@@ -1,0 +1,45 @@
+"""The catalogue of Digital Innovation Hubs: the Flask application factory."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from catalogue.config import TEMPLATES_DIR, Defaults, database_url, refuse_default_secret
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Create and configure an instance of the catalogue application."""
+    app = Flask(__name__, instance_relative_config=True, template_folder=str(TEMPLATES_DIR))
+    app.config.from_object(Defaults)
+    app.config.from_prefixed_env()
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.instance_path)
+    if test_config is not None:
+        app.config.update(test_config)
+    refuse_default_secret(app.config, app.debug)
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    from catalogue import cli, database, errors, security, templating
+    from catalogue.extensions import csrf, db, limiter, migrate
+
+    database.init_app(app)
+    migrate.init_app(app, db, directory=str(database.MIGRATIONS_DIR), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    errors.init_app(app)
+    security.init_app(app)
+    templating.init_app(app)
+    cli.init_app(app)
+    _register_blueprints(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from catalogue.public.views import bp as public_bp
+    from catalogue.workshop.views import bp as workshop_bp
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(workshop_bp, url_prefix="/workshop")

@@ -1,0 +1,82 @@
+"""Command-line commands: import, export and seed the catalogue. Each is thin: a service does the work."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+
+from catalogue.config import SEED_DIR
+from catalogue.errors import ValidationError
+from catalogue.extensions import db
+from catalogue.services import interchange, seeding
+
+
+def _read_document(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        raise click.ClickException(f"{path}: not UTF-8 text ({error.reason})") from error
+    except json.JSONDecodeError as error:
+        raise click.ClickException(
+            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from error
+
+
+def _fail_with(error: ValidationError) -> None:
+    for path, problem in error.fields.items():
+        click.echo(f"{path}: {problem}", err=True)
+    raise click.ClickException(error.message)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--prune", is_flag=True, help="Remove records of the same source that FILE no longer holds.")
+def import_command(file: Path, prune: bool) -> None:
+    """Import FILE (interchange format): all or nothing, upserting by ref."""
+    document = _read_document(file)
+    try:
+        with click.progressbar(length=interchange.count_records(document), label="Importing") as bar:
+            summary = interchange.import_catalogue(
+                db.session, document, prune=prune, progress=bar.update
+            )
+    except ValidationError as error:
+        db.session.rollback()
+        _fail_with(error)
+    db.session.commit()
+    click.echo(f"{file}: {summary}")
+
+
+@click.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+def export_command(file: Path) -> None:
+    """Export the whole catalogue to FILE in the interchange format (``-`` for standard output)."""
+    document = interchange.export_catalogue(db.session)
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    if str(file) == "-":
+        click.echo(text, nl=False)
+        return
+    file.write_text(text, encoding="utf-8")
+    click.echo(f"{file}: exported {interchange.describe_counts(document)}")
+
+
+@click.command("seed")
+@click.option("--seed-dir", type=click.Path(file_okay=False, path_type=Path), default=SEED_DIR)
+def seed_command(seed_dir: Path) -> None:
+    """Load the platform's starting content from seed_data/ (safe to run again)."""
+    try:
+        summary = seeding.seed_catalogue(db.session, seed_dir)
+    except ValidationError as error:
+        db.session.rollback()
+        _fail_with(error)
+    db.session.commit()
+    click.echo(f"seeded from {seed_dir}: {summary}")
+    current_app.logger.info("seed finished: %s", summary)
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands with ``flask --app catalogue``."""
+    for command in (import_command, export_command, seed_command):
+        app.cli.add_command(command)

@@ -1,0 +1,30 @@
+"""The database binding: SQLAlchemy, SQLite's foreign keys, and the revision listener."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from catalogue.extensions import db
+from catalogue.models.revision import bump_revision_after_catalogue_writes
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+@event.listens_for(Engine, "connect")
+def _enable_sqlite_foreign_keys(dbapi_connection, connection_record) -> None:
+    """SQLite ignores foreign keys unless each connection asks for them."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    """Bind Flask-SQLAlchemy to the app and count every catalogue write in the revision."""
+    db.init_app(app)
+    if not event.contains(db.session, "after_flush", bump_revision_after_catalogue_writes):
+        event.listen(db.session, "after_flush", bump_revision_after_catalogue_writes)

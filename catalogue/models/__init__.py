@@ -1,0 +1,21 @@
+"""The catalogue's tables; import models from here."""
+
+from catalogue.models.base import Base
+from catalogue.models.events import Event, EventSession, Talk
+from catalogue.models.organisations import Organisation, Service
+from catalogue.models.practices import Practice
+from catalogue.models.revision import CatalogueState, current_revision
+from catalogue.models.tags import Tag
+
+__all__ = [
+    "Base",
+    "CatalogueState",
+    "Event",
+    "EventSession",
+    "Organisation",
+    "Practice",
+    "Service",
+    "Tag",
+    "Talk",
+    "current_revision",
+]

@@ -1,0 +1,93 @@
+"""Organisations (hubs, labs, networks, public bodies) and the services they offer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from catalogue.models.base import Base, Published, Sourced
+from catalogue.models.tags import Tag, labels, organisation_tags, service_tags
+
+
+class Organisation(Published, Sourced, Base):
+    """A Digital Innovation Hub or any other organisation that helps cities go digital."""
+
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(100), unique=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    region: Mapped[str | None] = mapped_column(String(200))
+    city: Mapped[str | None] = mapped_column(String(200))
+    website: Mapped[str | None] = mapped_column(String(2000))
+    email: Mapped[str | None] = mapped_column(String(320))
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+
+    tags: Mapped[list[Tag]] = relationship(secondary=organisation_tags, lazy="selectin")
+    services: Mapped[list[Service]] = relationship(
+        back_populates="organisation",
+        cascade="all, delete-orphan",
+        order_by="Service.position",
+        lazy="selectin",
+    )
+
+    @property
+    def technologies(self) -> list[str]:
+        """The organisation's technology labels, sorted."""
+        return labels(self.tags, "technology")
+
+    @property
+    def sectors(self) -> list[str]:
+        """The organisation's sector labels, sorted."""
+        return labels(self.tags, "sector")
+
+    def __repr__(self) -> str:
+        return f"<Organisation {self.ref}>"
+
+
+class Service(Published, Base):
+    """A concrete offer of an organisation in one of the four EDIH service families."""
+
+    __tablename__ = "services"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(100), unique=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(300))
+    family: Mapped[str] = mapped_column(String(30), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    audiences: Mapped[list[str]] = mapped_column(JSON, default=list)
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    url: Mapped[str | None] = mapped_column(String(2000))
+    price: Mapped[str | None] = mapped_column(String(300))
+    delivery: Mapped[str | None] = mapped_column(String(10))
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="services")
+    tags: Mapped[list[Tag]] = relationship(secondary=service_tags, lazy="selectin")
+
+    @property
+    def technologies(self) -> list[str]:
+        """The service's technology labels, sorted."""
+        return labels(self.tags, "technology")
+
+    @property
+    def sectors(self) -> list[str]:
+        """The service's sector labels, sorted."""
+        return labels(self.tags, "sector")
+
+    def __repr__(self) -> str:
+        return f"<Service {self.ref}>"
+

@@ -1,0 +1,55 @@
+"""Good practices: what an organisation or a city did that others can learn from."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from catalogue.models.base import Base, Published, Sourced
+from catalogue.models.organisations import Organisation
+from catalogue.models.tags import Tag, labels, practice_tags
+
+practice_organisations = Table(
+    "practice_organisations",
+    Base.metadata,
+    Column("practice_id", ForeignKey("practices.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "organisation_id",
+        ForeignKey("organisations.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+)
+
+
+class Practice(Published, Sourced, Base):
+    """A case or example, linked to the organisations that carried it out."""
+
+    __tablename__ = "practices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(100), unique=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str | None] = mapped_column(String(2000))
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    city: Mapped[str | None] = mapped_column(String(200))
+
+    tags: Mapped[list[Tag]] = relationship(secondary=practice_tags, lazy="selectin")
+    organisations: Mapped[list[Organisation]] = relationship(
+        secondary=practice_organisations, lazy="selectin", order_by="Organisation.ref"
+    )
+
+    @property
+    def technologies(self) -> list[str]:
+        """The practice's technology labels, sorted."""
+        return labels(self.tags, "technology")
+
+    @property
+    def sectors(self) -> list[str]:
+        """The practice's sector labels, sorted."""
+        return labels(self.tags, "sector")
+
+    def __repr__(self) -> str:
+        return f"<Practice {self.ref}>"

@@ -1,0 +1,45 @@
+"""Technology and sector labels, controlled by the platform's vocabularies or kept as free tags."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, ForeignKey, String, Table, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from catalogue.models.base import Base
+
+
+class Tag(Base):
+    """One label of a vocabulary (``technology`` or ``sector``)."""
+
+    bumps_revision = True
+
+    __tablename__ = "tags"
+    __table_args__ = (UniqueConstraint("vocabulary", "label", name="uq_tags_vocabulary_label"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vocabulary: Mapped[str] = mapped_column(String(20))
+    label: Mapped[str] = mapped_column(String(300))
+    controlled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    def __repr__(self) -> str:
+        return f"<Tag {self.vocabulary}:{self.label}>"
+
+
+def tag_link_table(owner: str) -> Table:
+    """Build the association table between ``<owner>s`` and tags."""
+    return Table(
+        f"{owner}_tags",
+        Base.metadata,
+        Column(f"{owner}_id", ForeignKey(f"{owner}s.id", ondelete="CASCADE"), primary_key=True),
+        Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+    )
+
+
+organisation_tags = tag_link_table("organisation")
+service_tags = tag_link_table("service")
+practice_tags = tag_link_table("practice")
+
+
+def labels(tags: list[Tag], vocabulary: str) -> list[str]:
+    """Return the sorted labels of one vocabulary among ``tags``."""
+    return sorted(tag.label for tag in tags if tag.vocabulary == vocabulary)

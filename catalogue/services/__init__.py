@@ -1,0 +1,1 @@
+"""Domain operations: take a Session first, flush never commit, raise domain errors."""

@@ -1,0 +1,2 @@
+"""Placeholder: being written."""
+def seed_catalogue(session, seed_dir): raise NotImplementedError

@@ -1,0 +1,194 @@
+"""The platform's controlled vocabularies and the normalisers that map free input onto them."""
+
+from __future__ import annotations
+
+import re
+
+import pycountry
+
+ORGANISATION_KINDS: dict[str, str] = {
+    "dih": "Digital Innovation Hub",
+    "edih": "European Digital Innovation Hub",
+    "living_lab": "Living Lab",
+    "city_lab": "City Lab",
+    "policy_lab": "Policy Lab",
+    "network": "Network or initiative",
+    "public_body": "Public body",
+    "other": "Other",
+}
+
+SERVICE_FAMILIES: dict[str, str] = {
+    "test_before_invest": "Test before invest",
+    "skills_training": "Skills and training",
+    "investment_support": "Support to find investments",
+    "ecosystem_networking": "Innovation ecosystem and networking",
+}
+
+DELIVERY_MODES: dict[str, str] = {"online": "Online", "onsite": "On site", "hybrid": "Hybrid"}
+
+AUDIENCES: dict[str, str] = {
+    "public_sector": "Public sector",
+    "sme": "SMEs",
+    "startup": "Start-ups",
+    "citizens": "Citizens",
+    "researchers": "Researchers",
+}
+
+PUBLICATION_STATUSES: tuple[str, ...] = ("draft", "pending", "published", "archived")
+
+DIGITAL_EUROPE_CAPACITIES: tuple[str, ...] = (
+    "High Performance Computing",
+    "Artificial Intelligence",
+    "Cybersecurity",
+    "Advanced Digital Skills",
+)
+
+TECHNOLOGIES: tuple[str, ...] = (
+    "Additive manufacturing",
+    "Artificial Intelligence & Decision support",
+    "BI tools",
+    "Big data",
+    "Blockchain and Distributed Ledger Technology",
+    "Cloud Services",
+    "Communication network",
+    "Cyber-physical systems",
+    "Cybersecurity",
+    "Digital twins",
+    "Gamification",
+    "High performance computing",
+    "Human computer interaction",
+    "Internet of Things",
+    "Internet Services & Applications",
+    "Location-based applications",
+    "Logistics",
+    "Mobility",
+    "Photonics",
+    "Quantum Technologies",
+    "Robotics",
+    "Sensors & Vision Processing Systems",
+    "Simulation engineering and modelling",
+    "Software Architectures",
+    "Virtual Reality",
+    "Other",
+)
+
+SECTORS: tuple[str, ...] = (
+    "Public administration",
+    "Smart City",
+    "Transport & Mobility",
+    "Energy",
+    "Environment",
+    "Health care",
+    "Education",
+    "Security",
+    "Construction",
+    "Real estate",
+    "Tourism",
+    "Cultural and creative economy",
+    "Personal services",
+    "Regulation",
+    "All sectors",
+)
+
+# The legacy JRC DIH catalogue (2016-2022) used a 36-value industry list. Labels with a city-relevant
+# counterpart map onto it; the rest stay as free tags, and the seed keeps the original list verbatim.
+JRC_SECTOR_MAP: dict[str, str] = {
+    "Public administration": "Public administration",
+    "Transport and logistics": "Transport & Mobility",
+    "Mobility (incl. Automotive)": "Transport & Mobility",
+    "Energy and utilities": "Energy",
+    "Environment": "Environment",
+    "Life sciences & healthcare": "Health care",
+    "Education": "Education",
+    "Defence and security": "Security",
+    "Construction": "Construction",
+    "Real estate, renting and business activities": "Real estate",
+    "Tourism (incl. restaurants and hospitality)": "Tourism",
+    "Culture and Creative industries": "Cultural and creative economy",
+    "Community, social and personal service activities": "Personal services",
+}
+
+# Common technology spellings seen in source data, mapped onto the EU technology list.
+TECHNOLOGY_ALIASES: dict[str, str] = {
+    "ai": "Artificial Intelligence & Decision support",
+    "artificial intelligence": "Artificial Intelligence & Decision support",
+    "iot": "Internet of Things",
+    "hpc": "High performance computing",
+    "blockchain": "Blockchain and Distributed Ledger Technology",
+    "cloud": "Cloud Services",
+    "digital twin": "Digital twins",
+    "big data analytics": "Big data",
+    "5g": "Communication network",
+    "ar/vr": "Virtual Reality",
+}
+
+# Names the source data uses that ISO 3166 spells differently, or that it does not list.
+COUNTRY_ALIASES: dict[str, str] = {
+    "uk": "GB",
+    "great britain": "GB",
+    "kosovo": "XK",
+    "turkey": "TR",
+    "czech republic": "CZ",
+    "liechenstein": "LI",
+}
+EXTRA_COUNTRY_NAMES: dict[str, str] = {"XK": "Kosovo"}
+
+_ISO_639_1 = re.compile(r"^[a-z]{2}$")
+
+
+def _folded(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _index(*labels: str) -> dict[str, str]:
+    return {_folded(label): label for label in labels}
+
+
+_TECHNOLOGY_INDEX = _index(*TECHNOLOGIES) | {_folded(k): v for k, v in TECHNOLOGY_ALIASES.items()}
+_SECTOR_INDEX = _index(*SECTORS) | {_folded(k): v for k, v in JRC_SECTOR_MAP.items()}
+
+
+def normalise_label(label: str, vocabulary: str) -> tuple[str, bool]:
+    """Map a technology or sector label onto the vocabulary; return ``(label, is_controlled)``.
+
+    Labels the vocabulary does not know are kept as free tags with their spacing tidied.
+    """
+    index = _TECHNOLOGY_INDEX if vocabulary == "technology" else _SECTOR_INDEX
+    tidy = " ".join(label.split())
+    controlled = index.get(tidy.casefold())
+    return (controlled, True) if controlled else (tidy, False)
+
+
+def normalise_country(value: str) -> str | None:
+    """Return the ISO 3166-1 alpha-2 code for a code or an English country name, or ``None``."""
+    text = " ".join(value.split())
+    if len(text) == 2 and text.isalpha():
+        code = text.upper()
+        return code if code in EXTRA_COUNTRY_NAMES or pycountry.countries.get(alpha_2=code) else None
+    if alias := COUNTRY_ALIASES.get(text.casefold()):
+        return alias
+    try:
+        return pycountry.countries.lookup(text).alpha_2
+    except LookupError:
+        return None
+
+
+def country_name(code: str | None) -> str:
+    """Return the English short name of an ISO country code (the code itself when unknown)."""
+    if not code:
+        return ""
+    if code in EXTRA_COUNTRY_NAMES:
+        return EXTRA_COUNTRY_NAMES[code]
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or (country.name if country else code)
+
+
+def is_language_code(value: str) -> bool:
+    """Tell whether ``value`` is an ISO 639-1 language code."""
+    return bool(_ISO_639_1.match(value)) and pycountry.languages.get(alpha_2=value) is not None
+
+
+def language_name(code: str) -> str:
+    """Return the English name of an ISO 639-1 language code (the code itself when unknown)."""
+    language = pycountry.languages.get(alpha_2=code)
+    return language.name if language else code

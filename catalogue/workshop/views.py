@@ -1,0 +1,3 @@
+"""Placeholder: being written."""
+from flask import Blueprint
+bp = Blueprint("workshop", __name__)

@@ -1,0 +1,102 @@
+"""Shared fixtures: a migrated throwaway database per run, the app, its clients and builders."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask_migrate import upgrade
+
+from catalogue import create_app
+from catalogue.extensions import db
+from catalogue.models import Base
+from tests.builders import Builders
+
+
+def _throwaway_postgres(server_url: str, worker: str) -> Iterator[str]:
+    """Create a fresh PostgreSQL database for this run (and xdist worker), drop it afterwards."""
+    name = f"dih_test_{worker}_{uuid.uuid4().hex[:8]}"
+    server = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with server.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> Iterator[str]:
+    """The URL of an empty database migrated to the newest schema with the real migrations.
+
+    ``TEST_DATABASE_URL`` names a PostgreSQL server to create the throwaway database on;
+    without it the run uses a SQLite file in a temporary folder.
+    """
+    server_url = os.environ.get("TEST_DATABASE_URL")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    if server_url:
+        server_url = server_url.replace("postgresql://", "postgresql+psycopg://", 1)
+        urls = _throwaway_postgres(server_url, worker)
+    else:
+        urls = iter([f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"])
+    url = next(urls)
+    migrate_app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+    with migrate_app.app_context():
+        upgrade()
+        db.engine.dispose()
+    yield url
+    for _ in urls:
+        pass
+
+
+def _empty_all_tables() -> None:
+    with db.engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+
+
+@pytest.fixture
+def app_config(database_url: str) -> dict:
+    """The configuration each test's app gets; override this fixture to change it."""
+    return {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "SERVER_NAME": "catalogue.test",
+    }
+
+
+@pytest.fixture
+def app(app_config: dict) -> Iterator[Flask]:
+    """An application bound to the run's database, emptied after each test."""
+    app = create_app(app_config)
+    with app.app_context():
+        yield app
+        db.session.remove()
+        _empty_all_tables()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask):
+    """A test client for the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask):
+    """A runner for the app's click commands."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def build(app: Flask) -> Builders:
+    """Builders that insert valid catalogue rows with defaults for every required field."""
+    return Builders(db.session)
