@@ -120,6 +120,10 @@ TECHNOLOGY_ALIASES: dict[str, str] = {
     "big data analytics": "Big data",
     "5g": "Communication network",
     "ar/vr": "Virtual Reality",
+    "vr": "Virtual Reality",
+    "augmented reality": "Virtual Reality",
+    "machine learning": "Artificial Intelligence & Decision support",
+    "distributed ledger": "Blockchain and Distributed Ledger Technology",
 }
 
 # Names the source data uses that ISO 3166 spells differently, or that it does not list.
