@@ -24,8 +24,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     from catalogue import cli, database, errors, security, templating
     from catalogue.extensions import csrf, db, limiter, migrate
+    from catalogue.services.matching import IndexHolder
 
     database.init_app(app)
+    app.extensions["match_index"] = IndexHolder()
     migrate.init_app(app, db, directory=str(database.MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
@@ -38,8 +40,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from catalogue.needs.views import bp as needs_bp
     from catalogue.public.views import bp as public_bp
     from catalogue.workshop.views import bp as workshop_bp
 
     app.register_blueprint(public_bp)
+    app.register_blueprint(needs_bp, url_prefix="/needs")
     app.register_blueprint(workshop_bp, url_prefix="/workshop")

@@ -1,4 +1,4 @@
-"""Command-line commands: import, export and seed the catalogue. Each is thin: a service does the work."""
+"""Command-line commands: import, export, seed and match. Each is thin: a service does the work."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from flask import Flask, current_app
 
 from catalogue.config import SEED_DIR
 from catalogue.errors import ValidationError
-from catalogue.extensions import db
-from catalogue.services import interchange, seeding
+from catalogue.extensions import db, match_index_holder
+from catalogue.services import interchange, matching, seeding
 
 
 def _read_document(path: Path) -> dict:
@@ -33,7 +33,9 @@ def _fail_with(error: ValidationError) -> None:
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--prune", is_flag=True, help="Remove records of the same source that FILE no longer holds.")
+@click.option(
+    "--prune", is_flag=True, help="Remove records of the same source that FILE no longer holds."
+)
 def import_command(file: Path, prune: bool) -> None:
     """Import FILE (interchange format): all or nothing, upserting by ref."""
     document = _read_document(file)
@@ -76,7 +78,33 @@ def seed_command(seed_dir: Path) -> None:
     current_app.logger.info("seed finished: %s", summary)
 
 
+@click.command("match")
+@click.argument("text")
+@click.option("--country", help="ISO 3166-1 alpha-2 code of the asking city, e.g. BE.")
+@click.option("--family", "families", multiple=True, help="A service family to prefer (repeat).")
+@click.option("--language", help="ISO 639-1 code of TEXT; detected when absent.")
+@click.option("--limit", type=int, default=matching.DEFAULT_LIMIT, show_default=True)
+def match_command(text, country, families, language, limit) -> None:
+    """Rank the published hubs for a need written in plain words, with the reason for each."""
+    payload = {"text": text, "country": country, "families": list(families) or None}
+    payload |= {"language": language, "limit": limit}
+    try:
+        request = matching.validate_match_request(payload)
+    except ValidationError as error:
+        _fail_with(error)
+    outcome = matching.find_matches(db.session, match_index_holder(), request)
+    click.echo(f"{len(outcome.matches)} matches (language: {outcome.language})")
+    for match in outcome.matches:
+        organisation = outcome.organisations[match.id]
+        place = organisation.country or "EU"
+        click.echo(f"{match.rank:>2}. {match.score:.2f} {organisation.name} [{place}] ({match.id})")
+        click.echo(f"      {match.summary}")
+        click.echo(f"      location: {match.location}")
+        for service in match.services:
+            click.echo(f"      service: {service.title} ({service.family}, {service.score:.2f})")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands with ``flask --app catalogue``."""
-    for command in (import_command, export_command, seed_command):
+    for command in (import_command, export_command, seed_command, match_command):
         app.cli.add_command(command)

@@ -12,3 +12,10 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address)
+
+
+def match_index_holder():
+    """Return this process's matching index holder (one per app, refitted on catalogue changes)."""
+    from flask import current_app
+
+    return current_app.extensions["match_index"]

@@ -1,0 +1,59 @@
+# Every set-up step the README names; `make run` and `make test` work on a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app catalogue
+PYTEST := $(BIN)/pytest
+PG_SERVER_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+STAMP := $(VENV)/.installed
+
+.PHONY: run serve test test-postgres test-browser lint format evaluate benchmark load clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,browser]'
+	touch $(STAMP)
+
+## run: migrate and seed the SQLite database in instance/, then serve on http://127.0.0.1:5000
+run: $(STAMP)
+	$(FLASK) db upgrade
+	$(FLASK) seed
+	$(FLASK) run
+
+## serve: the production server (gunicorn, 2 workers); needs FLASK_SECRET_KEY
+serve: $(STAMP)
+	$(FLASK) db upgrade
+	$(BIN)/gunicorn -w 2 -b 127.0.0.1:8000 'catalogue:create_app()'
+
+## test: the whole suite on SQLite (the browser tests run with test-browser)
+test: $(STAMP)
+	$(PYTEST) -m "not browser" -q
+
+## test-postgres: the whole suite again on a throwaway database of the local PostgreSQL
+test-postgres: $(STAMP)
+	TEST_DATABASE_URL=$(PG_SERVER_URL) $(PYTEST) -m "not browser" -q
+
+## test-browser: Playwright + Debian's Chromium + axe-core (WCAG 2.1 AA) on every page
+test-browser: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	$(PYTEST) -m browser -q tests/browser
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## evaluate: nDCG@10, MRR and recall@10 of the matching engine against plain TF-IDF and BM25
+evaluate: $(STAMP)
+	$(BIN)/python -m matching.evaluate --seed-dir seed_data
+
+## benchmark: build time, memory and query latency at 1k, 10k and 100k services, beside bm25s
+benchmark: $(STAMP)
+	$(BIN)/python -m matching.benchmark
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache test-artifacts

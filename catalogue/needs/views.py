@@ -1,0 +1,43 @@
+"""The needs page: describe a need, read the ranked and explained hubs that fit it."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from catalogue.errors import ValidationError
+from catalogue.extensions import db, match_index_holder
+from catalogue.needs.forms import NeedForm
+from catalogue.needs.highlight import highlight_terms
+from catalogue.services import matching
+
+bp = Blueprint("needs", __name__)
+
+
+def _match_form(form: NeedForm) -> matching.MatchOutcome | None:
+    """Run the match for a submitted form; attach rule violations to the fields they concern."""
+    payload = {"text": form.text.data or "", "country": form.country.data or None}
+    payload["families"] = form.families.data or None
+    try:
+        request = matching.validate_match_request(payload)
+    except ValidationError as error:
+        for name, problem in error.fields.items():
+            getattr(form, name).errors = [*getattr(form, name).errors, problem]
+        return None
+    return matching.find_matches(db.session, match_index_holder(), request)
+
+
+@bp.route("/", methods=["GET", "POST"])
+def describe_need():
+    """Show the need form; on submission, the hubs and services that fit, best first."""
+    form = NeedForm()
+    outcome = None
+    status = 200
+    if form.is_submitted():
+        outcome = _match_form(form) if form.validate() else None
+        status = 200 if outcome is not None else 400
+    return render_template(
+        "needs/describe_need.html",
+        form=form,
+        outcome=outcome,
+        highlight=highlight_terms,
+    ), status

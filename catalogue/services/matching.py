@@ -1,0 +1,220 @@
+"""Matching in the app: validated requests, records from published rows, one index per process."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from catalogue.errors import NotFound, ValidationError
+from catalogue.models import Organisation, Service, current_revision
+from catalogue.vocabularies import SERVICE_FAMILIES, is_language_code, normalise_country
+from matching.records import Match, Record, ServiceRecord
+
+MAX_NEED_LENGTH = 5000
+MAX_LIMIT = 50
+DEFAULT_LIMIT = 10
+REQUEST_KEYS = frozenset({"text", "country", "families", "language", "limit"})
+
+
+@dataclass(frozen=True)
+class MatchRequest:
+    """A city's need, checked: the text and the optional preferences of the match API."""
+
+    text: str
+    country: str | None = None
+    families: tuple[str, ...] = ()
+    language: str | None = None
+    limit: int = DEFAULT_LIMIT
+
+
+@dataclass(frozen=True)
+class MatchOutcome:
+    """Ranked matches with the organisations they name, keyed by ref."""
+
+    language: str
+    matches: list[Match]
+    organisations: dict[str, Organisation]
+
+
+def _check_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be a string")
+    text = value.strip()
+    if not text:
+        raise ValueError("must not be empty: describe the need in a few words")
+    if len(text) > MAX_NEED_LENGTH:
+        raise ValueError(f"is {len(text)} characters long; at most {MAX_NEED_LENGTH} are allowed")
+    return text
+
+
+def _check_country(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or len(value) != 2 or normalise_country(value) is None:
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code such as 'BE'")
+    return value.upper()
+
+
+def _check_families(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("must be a list of service family names")
+    unknown = [item for item in value if item not in SERVICE_FAMILIES]
+    if unknown:
+        raise ValueError(f"unknown family {unknown[0]!r}; use one of {', '.join(SERVICE_FAMILIES)}")
+    return tuple(dict.fromkeys(value))
+
+
+def _check_language(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not is_language_code(value):
+        raise ValueError(f"{value!r} is not an ISO 639-1 language code such as 'de'")
+    return value
+
+
+def _check_limit(value: Any) -> int:
+    if value is None:
+        return DEFAULT_LIMIT
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("must be a whole number")
+    if not 1 <= value <= MAX_LIMIT:
+        raise ValueError(f"must be between 1 and {MAX_LIMIT}, got {value}")
+    return value
+
+
+_CHECKS = {
+    "text": _check_text,
+    "country": _check_country,
+    "families": _check_families,
+    "language": _check_language,
+    "limit": _check_limit,
+}
+
+
+def validate_match_request(payload: Any) -> MatchRequest:
+    """Check a match request (the API's JSON body or a form's data) against the match API rules.
+
+    Raises ``ValidationError`` whose ``fields`` name every offending key.
+    """
+    if not isinstance(payload, Mapping):
+        raise ValidationError("The request body must be a JSON object.", {"body": "not an object"})
+    problems = {
+        key: "is not a field of a match request" for key in payload if key not in REQUEST_KEYS
+    }
+    if "text" not in payload:
+        problems["text"] = "is required: describe the need in a few words"
+    values: dict[str, Any] = {}
+    for key, check in _CHECKS.items():
+        if key in payload and key not in problems:
+            try:
+                values[key] = check(payload[key])
+            except ValueError as error:
+                problems[key] = str(error)
+    if problems:
+        first = next(iter(sorted(problems)))
+        raise ValidationError(f"{first}: {problems[first]}", dict(sorted(problems.items())))
+    return MatchRequest(**values)
+
+
+def _service_record(service: Service) -> ServiceRecord:
+    return ServiceRecord(
+        id=service.ref,
+        title=service.title,
+        family=service.family,
+        description=service.description or "",
+        technologies=tuple(service.technologies),
+        sectors=tuple(service.sectors),
+        audiences=tuple(service.audiences or ()),
+    )
+
+
+def organisation_record(organisation: Organisation) -> Record:
+    """Turn a published organisation and its published services into a matching record."""
+    return Record(
+        id=organisation.ref,
+        name=organisation.name,
+        kind=organisation.kind,
+        description=organisation.description or "",
+        country=organisation.country,
+        technologies=tuple(organisation.technologies),
+        sectors=tuple(organisation.sectors),
+        languages=tuple(organisation.languages or ()),
+        services=tuple(
+            _service_record(service)
+            for service in organisation.services
+            if service.status == "published"
+        ),
+    )
+
+
+def published_organisations(session: Session) -> list[Organisation]:
+    """Return every published organisation with its services and tags loaded."""
+    statement = (
+        select(Organisation)
+        .where(Organisation.status == "published")
+        .options(selectinload(Organisation.services).selectinload(Service.tags))
+        .order_by(Organisation.ref)
+    )
+    return list(session.scalars(statement))
+
+
+class IndexHolder:
+    """One fitted index per process, refitted when the catalogue's revision moves on.
+
+    Every write bumps the revision in the database, so each worker sees a change at its next
+    request and refits; requests in between keep using the index they have.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._revision: int | None = None
+        self._index = None
+
+    def index(self, session: Session):
+        """Return an index fitted on the catalogue as of the current revision."""
+        revision = current_revision(session)
+        with self._lock:
+            if self._index is None or revision != self._revision:
+                records = [organisation_record(o) for o in published_organisations(session)]
+                from matching import MatchIndex
+
+                self._index = MatchIndex().fit(records)
+                self._revision = revision
+            return self._index
+
+
+def _organisations_by_ref(session: Session, refs: Iterable[str]) -> dict[str, Organisation]:
+    rows = session.scalars(select(Organisation).where(Organisation.ref.in_(list(refs))))
+    return {organisation.ref: organisation for organisation in rows}
+
+
+def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -> MatchOutcome:
+    """Rank published organisations and their services against a city's need."""
+    index = holder.index(session)
+    language = request.language or index.detect_language(request.text)
+    matches = index.query(
+        request.text,
+        country=request.country,
+        families=list(request.families) or None,
+        language=language,
+        limit=request.limit,
+    )
+    return MatchOutcome(language, matches, _organisations_by_ref(session, (m.id for m in matches)))
+
+
+def similar_organisations(
+    session: Session, holder: IndexHolder, organisation: Organisation, limit: int = 5
+) -> list[tuple[Organisation, Match]]:
+    """Return published organisations whose profiles resemble ``organisation``'s, best first."""
+    if organisation.status != "published":
+        raise NotFound(f"No published organisation with ref {organisation.ref!r}.")
+    matches = holder.index(session).similar(organisation.ref, limit=limit)
+    found = _organisations_by_ref(session, (m.id for m in matches))
+    return [(found[m.id], m) for m in matches if m.id in found]
