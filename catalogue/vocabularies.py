@@ -90,8 +90,9 @@ SECTORS: tuple[str, ...] = (
     "All sectors",
 )
 
-# The legacy JRC DIH catalogue (2016-2022) used a 36-value industry list. Labels with a city-relevant
-# counterpart map onto it; the rest stay as free tags, and the seed keeps the original list verbatim.
+# The legacy JRC DIH catalogue (2016-2022) used a 36-value industry list. Labels with a
+# city-relevant counterpart map onto it; the rest stay as free tags, and the seed keeps the
+# original list verbatim.
 JRC_SECTOR_MAP: dict[str, str] = {
     "Public administration": "Public administration",
     "Transport and logistics": "Transport & Mobility",
@@ -125,6 +126,14 @@ TECHNOLOGY_ALIASES: dict[str, str] = {
     "machine learning": "Artificial Intelligence & Decision support",
     "distributed ledger": "Blockchain and Distributed Ledger Technology",
 }
+
+# Where asking cities are: the EU 27, the EEA, candidate and neighbouring European countries.
+EUROPEAN_COUNTRIES: tuple[str, ...] = (
+    *("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"),
+    *("IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
+    *("IS", "LI", "NO", "CH", "GB", "AL", "BA", "GE", "MD", "ME", "MK", "RS", "TR"),
+    *("UA", "XK", "AD", "MC", "SM", "VA"),
+)
 
 # Names the source data uses that ISO 3166 spells differently, or that it does not list.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -168,7 +177,8 @@ def normalise_country(value: str) -> str | None:
     text = " ".join(value.split())
     if len(text) == 2 and text.isalpha():
         code = text.upper()
-        return code if code in EXTRA_COUNTRY_NAMES or pycountry.countries.get(alpha_2=code) else None
+        known = code in EXTRA_COUNTRY_NAMES or pycountry.countries.get(alpha_2=code)
+        return code if known else None
     if alias := COUNTRY_ALIASES.get(text.casefold()):
         return alias
     try:

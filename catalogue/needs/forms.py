@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from catalogue.services.matching import MAX_NEED_LENGTH
-from catalogue.vocabularies import SERVICE_FAMILIES, country_name
-
-# The countries the Digital Europe Programme covers: the EU 27 and the associated countries.
-PROGRAMME_COUNTRIES = (
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE "
-    "AL BA IS LI MD ME MK NO RS TR UA XK CH GB"
-).split()
+from catalogue.vocabularies import EUROPEAN_COUNTRIES, SERVICE_FAMILIES, country_name
 
 
-def country_choices() -> list[tuple[str, str]]:
-    """The country drop-down: a blank choice, then the programme countries by English name."""
-    named = sorted(((code, country_name(code)) for code in PROGRAMME_COUNTRIES), key=lambda c: c[1])
-    return [("", "Any country")] + named
+def country_choices() -> list[SelectChoice]:
+    """The country drop-down: a blank choice, then the European countries by English name."""
+    named = sorted((country_name(code), code) for code in EUROPEAN_COUNTRIES)
+    return [SelectChoice("", "Any country")] + [SelectChoice(code, name) for name, code in named]
 
 
 class CheckboxesField(SelectMultipleField):
@@ -48,7 +43,6 @@ class NeedForm(FlaskForm):
     )
     families = CheckboxesField(
         "Kinds of help you are looking for (optional)",
-        choices=list(SERVICE_FAMILIES.items()),
+        choices=[SelectChoice(value, label) for value, label in SERVICE_FAMILIES.items()],
         validate_choice=True,
     )
-

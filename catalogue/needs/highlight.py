@@ -40,8 +40,8 @@ def highlight_terms(text: str, terms: Iterable[str]) -> Markup:
     position = 0
     for found in _WORD.finditer(text):
         pieces.append(str(escape(text[position : found.start()])))
-        word = escape(found.group())
-        pieces.append(f"<mark>{word}</mark>" if _matches(found.group(), folded_terms) else str(word))
+        word = str(escape(found.group()))
+        pieces.append(f"<mark>{word}</mark>" if _matches(found.group(), folded_terms) else word)
         position = found.end()
     pieces.append(str(escape(text[position:])))
     return Markup("".join(pieces))

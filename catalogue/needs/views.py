@@ -30,14 +30,13 @@ def _match_form(form: NeedForm) -> matching.MatchOutcome | None:
 def describe_need():
     """Show the need form; on submission, the hubs and services that fit, best first."""
     form = NeedForm()
-    outcome = None
-    status = 200
-    if form.is_submitted():
-        outcome = _match_form(form) if form.validate() else None
-        status = 200 if outcome is not None else 400
-    return render_template(
-        "needs/describe_need.html",
-        form=form,
-        outcome=outcome,
-        highlight=highlight_terms,
-    ), status
+    outcome = _match_form(form) if form.validate_on_submit() else None
+    status = 400 if form.is_submitted() and outcome is None else 200
+    marked_need = None
+    if outcome is not None:
+        terms = [term.term for match in outcome.matches for term in match.matched_terms]
+        marked_need = highlight_terms(form.text.data.strip(), terms)
+    page = render_template(
+        "needs/describe_need.html", form=form, outcome=outcome, marked_need=marked_need
+    )
+    return page, status

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Organisation, Service, current_revision
 from catalogue.vocabularies import SERVICE_FAMILIES, is_language_code, normalise_country
-from matching.records import Match, Record, ServiceRecord
+from matching import Match, MatchIndex, Record, ServiceRecord
 
 MAX_NEED_LENGTH = 5000
 MAX_LIMIT = 50
@@ -175,16 +175,14 @@ class IndexHolder:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._revision: int | None = None
-        self._index = None
+        self._index: MatchIndex | None = None
 
-    def index(self, session: Session):
+    def index(self, session: Session) -> MatchIndex:
         """Return an index fitted on the catalogue as of the current revision."""
         revision = current_revision(session)
         with self._lock:
             if self._index is None or revision != self._revision:
                 records = [organisation_record(o) for o in published_organisations(session)]
-                from matching import MatchIndex
-
                 self._index = MatchIndex().fit(records)
                 self._revision = revision
             return self._index
