@@ -1,3 +1,54 @@
-"""Placeholder: being written."""
-from flask import Blueprint
+"""Pages for the public audience: home, the hub list, hub and service pages, about the data."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template, request
+
+from catalogue.extensions import db, match_index_holder
+from catalogue.public.data_sources import DATA_SOURCES
+from catalogue.public.forms import HubSearchForm
+from catalogue.services import browse, matching
+
 bp = Blueprint("public", __name__)
+
+
+@bp.get("/")
+def show_home():
+    """Say what the catalogue is and offer three ways in."""
+    counts = browse.catalogue_counts(db.session)
+    return render_template("public/show_home.html", counts=counts)
+
+
+@bp.get("/hubs/")
+def list_hubs():
+    """List published hubs with search, facets, sorting and pages."""
+    query = browse.parse_hub_query(
+        request.args,
+        per_page=current_app.config["PAGE_SIZE"],
+        max_search_length=current_app.config["MAX_SEARCH_LENGTH"],
+    )
+    page = browse.list_hubs(db.session, query)
+    form = HubSearchForm(formdata=request.args)
+    return render_template("public/list_hubs.html", page=page, query=query, form=form)
+
+
+@bp.get("/hubs/<slug>")
+def hub_detail(slug: str):
+    """Show one published hub with its services, practices and talks."""
+    detail = browse.get_hub(db.session, slug)
+    similar = matching.similar_organisations(db.session, match_index_holder(), detail.hub)
+    return render_template("public/hub_detail.html", detail=detail, hub=detail.hub, similar=similar)
+
+
+@bp.get("/services/<slug>")
+def service_detail(slug: str):
+    """Show one published service and the organisation that offers it."""
+    service = browse.get_service(db.session, slug)
+    return render_template("public/service_detail.html", service=service)
+
+
+@bp.get("/about/")
+def show_about():
+    """List every data source with its attribution and licence."""
+    counts = browse.count_by_source(db.session)
+    return render_template("public/show_about.html", sources=DATA_SOURCES, counts=counts)

@@ -1,3 +1,25 @@
-"""Placeholder: being written."""
-from flask import Blueprint
+"""Pages for the workshop audience: the 30 April 2020 agenda and the example practices."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from catalogue.extensions import db
+from catalogue.services import workshop
+
 bp = Blueprint("workshop", __name__)
+
+
+@bp.get("/", defaults={"slug": None})
+@bp.get("/<slug>")
+def event_detail(slug: str | None):
+    """Show an event's agenda: blocks with times, talks, speakers, organisations, examples."""
+    agenda = workshop.get_event(db.session, slug)
+    return render_template("workshop/event_detail.html", agenda=agenda, event=agenda.event)
+
+
+@bp.get("/practices/<slug>")
+def practice_detail(slug: str):
+    """Show an example practice with its source and the organisations behind it."""
+    detail = workshop.get_practice(db.session, slug)
+    return render_template("workshop/practice_detail.html", detail=detail)

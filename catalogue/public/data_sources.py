@@ -1,0 +1,88 @@
+"""Every source the catalogue's data comes from, with the attribution and licence it requires."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """A data source as the about page presents it; ``record_source`` matches ``source_name``."""
+
+    key: str
+    title: str
+    publisher: str
+    url: str | None
+    what: str
+    licence: str
+    attribution: str
+    record_source: str | None = None
+    status: str = "In use"
+
+
+DATA_SOURCES: tuple[DataSource, ...] = (
+    DataSource(
+        key="jrc-dih-catalogue",
+        title="JRC Digital Innovation Hubs Tool (S3 Platform), February 2022 snapshot",
+        publisher="European Commission, Joint Research Centre",
+        url="https://s3platform-legacy.jrc.ec.europa.eu/digital-innovation-hubs-tool",
+        what=(
+            "701 hubs: name, country, city, website, description and sectors. The harvester that "
+            "made the snapshot stripped accented characters, so some names lack them; the legacy "
+            "industry list is mapped onto the platform's sectors and kept verbatim on each record."
+        ),
+        licence="European Commission reuse policy (Decision 2011/833/EU), CC BY 4.0",
+        attribution=(
+            "European Commission, JRC, Digital Innovation Hubs Tool (S3 Platform), snapshot via "
+            "github.com/Engineering-Research-and-Development/fi-jrc-sync_adapter"
+        ),
+        record_source="European Commission, JRC, Digital Innovation Hubs Tool (S3 Platform)",
+    ),
+    DataSource(
+        key="workshop-agenda",
+        title="Workshop agenda, 30 April 2020",
+        publisher="European Commission, DG CONNECT (Joinup event page)",
+        url=(
+            "https://joinup.ec.europa.eu/collection/innovative-public-services/event/"
+            "how-can-dihs-help-transition-towards-smart-cities"
+        ),
+        what=(
+            "The agenda of the webinar “How can Digital Innovation Hubs help the transition "
+            "towards smart cities?”: block titles and durations, talk titles, speaker names and "
+            "affiliations, copied verbatim. Per-talk times were not published."
+        ),
+        licence="European Commission reuse policy (Decision 2011/833/EU)",
+        attribution="European Commission (Joinup event page)",
+    ),
+    DataSource(
+        key="workshop-research",
+        title="Workshop presenter profiles",
+        publisher="This platform's editors",
+        url=None,
+        what=(
+            "One profile per presenter's organisation, its services to cities and example "
+            "practices, paraphrased in the editors' own words from the public sources each record "
+            "lists. Every record carries a confidence note; four presenters whose identity could "
+            "not be verified have no profile."
+        ),
+        licence="The platform's own editorial text; each cited source keeps its own terms",
+        attribution="Workshop 2020-04-30 presenter profiles (platform editorial research)",
+        record_source="Workshop 2020-04-30 presenter profiles (platform editorial research)",
+    ),
+    DataSource(
+        key="fiware-smart-data-models",
+        title="FIWARE Smart Data Models: DigitalInnovationHub and DigitalInnovationHubService",
+        publisher="Smart Data Models Program (FIWARE Foundation and contributors)",
+        url="https://github.com/smart-data-models/dataModel.DigitalInnovationHub",
+        what=(
+            "The NGSI-LD data models that smart cities use to exchange hub records; the catalogue "
+            "will use them for its export. No records come from this source."
+        ),
+        licence="CC BY 4.0",
+        attribution=(
+            "Smart Data Models Program (FIWARE Foundation and contributors), "
+            "https://smartdatamodels.org"
+        ),
+        status="Planned",
+    ),
+)

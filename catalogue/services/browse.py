@@ -1,0 +1,385 @@
+"""Browsing the published catalogue: the hub list's query, facets and pages, and detail lookups."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any, NamedTuple, Protocol
+
+import pycountry
+from sqlalchemy import ColumnElement, Select, distinct, func, select
+from sqlalchemy.orm import Session, contains_eager, lazyload, selectinload
+
+from catalogue import vocabularies
+from catalogue.errors import NotFound, ValidationError
+from catalogue.models import Event, EventSession, Organisation, Practice, Service, Tag, Talk
+from catalogue.models.practices import practice_organisations
+from catalogue.models.tags import organisation_tags
+
+PUBLISHED = "published"
+MAX_PAGE = 10_000
+SORTS: dict[str, str] = {"name": "Name", "country": "Country", "updated": "Recently updated"}
+
+
+class MultiArgs(Protocol):
+    """What the parser needs from a query string: Werkzeug's MultiDict has it."""
+
+    def getlist(self, key: str) -> list[str]: ...
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    """One facet of the hub list: its query parameter, its title and the values it accepts."""
+
+    param: str
+    title: str
+    labels: Callable[[], Mapping[str, str]]
+
+
+@cache
+def _countries() -> dict[str, str]:
+    codes = [c.alpha_2 for c in pycountry.countries]
+    codes += list(vocabularies.EXTRA_COUNTRY_NAMES)
+    return {code: vocabularies.country_name(code) for code in codes}
+
+
+FACETS: tuple[FacetSpec, ...] = (
+    FacetSpec("kind", "Kind of organisation", lambda: vocabularies.ORGANISATION_KINDS),
+    FacetSpec("country", "Country", _countries),
+    FacetSpec("family", "Service family", lambda: vocabularies.SERVICE_FAMILIES),
+    FacetSpec("technology", "Technology", lambda: {t: t for t in vocabularies.TECHNOLOGIES}),
+    FacetSpec("sector", "Sector", lambda: {s: s for s in vocabularies.SECTORS}),
+)
+
+
+@dataclass(frozen=True)
+class HubQuery:
+    """A validated hub-list request: search words, facet selections, sort and page."""
+
+    q: str = ""
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "name"
+    page: int = 1
+    per_page: int = 20
+
+    def selected(self, param: str) -> tuple[str, ...]:
+        """Return the values selected in one facet."""
+        return self.filters.get(param, ())
+
+    def to_args(self, *, page: int | None = None, drop: tuple[str, str] | None = None) -> dict:
+        """Return query-string arguments that reproduce this query (optionally changed)."""
+        args: dict[str, Any] = {"q": self.q} if self.q else {}
+        for param, values in self.filters.items():
+            kept = [v for v in values if (param, v) != drop]
+            if kept:
+                args[param] = kept
+        if self.sort != "name":
+            args["sort"] = self.sort
+        if (page or self.page) != 1 and drop is None:
+            args["page"] = page or self.page
+        return args
+
+    def cleared(self) -> HubQuery:
+        """Return this query without facet selections, back on page 1."""
+        return replace(self, filters={}, page=1)
+
+
+class FacetOption(NamedTuple):
+    """One value of a facet, with the number of hubs that selecting it would give."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A facet's options, ready to show as checkboxes."""
+
+    param: str
+    title: str
+    options: list[FacetOption]
+
+
+@dataclass(frozen=True)
+class HubPage:
+    """One page of the hub list with the total and the facets' counts."""
+
+    items: list[Organisation]
+    total: int
+    page: int
+    per_page: int
+    pages: int
+    facets: list[Facet]
+
+
+def parse_hub_query(
+    args: MultiArgs, *, per_page: int = 20, max_search_length: int = 200
+) -> HubQuery:
+    """Validate hub-list query parameters; raise ``ValidationError`` naming each bad one."""
+    problems: dict[str, str] = {}
+    q = " ".join(str(args.get("q", "") or "").split())
+    if len(q) > max_search_length:
+        problems["q"] = f"is {len(q)} characters long; the limit is {max_search_length}"
+    filters: dict[str, tuple[str, ...]] = {}
+    for spec in FACETS:
+        values = tuple(dict.fromkeys(v.strip() for v in args.getlist(spec.param) if v.strip()))
+        known = spec.labels()
+        unknown = [v for v in values if v not in known]
+        if unknown:
+            problems[spec.param] = f"unknown value {', '.join(repr(v[:60]) for v in unknown[:3])}"
+        elif values:
+            filters[spec.param] = values
+    sort = args.get("sort") or "name"
+    if sort not in SORTS:
+        problems["sort"] = f"must be one of {', '.join(SORTS)}"
+    page = _parse_page(args.get("page"), problems)
+    if problems:
+        raise ValidationError(_message(problems), fields=problems)
+    return HubQuery(q=q, filters=filters, sort=sort, page=page, per_page=per_page)
+
+
+def _parse_page(raw: str | None, problems: dict[str, str]) -> int:
+    if raw is None or raw == "":
+        return 1
+    text = str(raw).strip()
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_PAGE:
+        problems["page"] = f"must be a whole number from 1 to {MAX_PAGE}"
+        return 1
+    return int(text)
+
+
+def _message(problems: dict[str, str]) -> str:
+    names = [f"“{name}”" for name in problems]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    plural = "s" if len(names) > 1 else ""
+    return f"The hub list could not be shown: check the parameter{plural} {listed}."
+
+
+def _search_condition(session: Session, query: HubQuery) -> ColumnElement | None:
+    """Match every search word in name, description or city, once for all of the page's queries.
+
+    Scanning long descriptions is the costly part, so the matching ids are found in one query
+    rather than in each of the count, page and facet queries.
+    """
+    if not query.q:
+        return None
+    words = [
+        Organisation.name.icontains(word, autoescape=True)
+        | Organisation.description.icontains(word, autoescape=True)
+        | Organisation.city.icontains(word, autoescape=True)
+        for word in query.q.split()
+    ]
+    ids = session.scalars(
+        select(Organisation.id).where(Organisation.status == PUBLISHED, *words)
+    ).all()
+    return Organisation.id.in_(ids)
+
+
+def _conditions(
+    query: HubQuery, search: ColumnElement | None, skip: str | None = None
+) -> list[ColumnElement]:
+    """Build the WHERE conditions of the query, leaving out one facet for its own counts."""
+    conditions: list[ColumnElement] = [Organisation.status == PUBLISHED]
+    if search is not None:
+        conditions.append(search)
+    for param, values in query.filters.items():
+        if param != skip:
+            conditions.append(_FILTERS[param](values))
+    return conditions
+
+
+def _tag_filter(vocabulary: str) -> Callable[[Iterable[str]], ColumnElement]:
+    def condition(values: Iterable[str]) -> ColumnElement:
+        tagged = (
+            select(organisation_tags.c.organisation_id)
+            .join(Tag, Tag.id == organisation_tags.c.tag_id)
+            .where(Tag.vocabulary == vocabulary, Tag.label.in_(list(values)))
+        )
+        return Organisation.id.in_(tagged)
+
+    return condition
+
+
+def _family_filter(values: Iterable[str]) -> ColumnElement:
+    offering = select(Service.organisation_id).where(
+        Service.status == PUBLISHED, Service.family.in_(list(values))
+    )
+    return Organisation.id.in_(offering)
+
+
+_FILTERS: dict[str, Callable[[Iterable[str]], ColumnElement]] = {
+    "kind": lambda values: Organisation.kind.in_(list(values)),
+    "country": lambda values: Organisation.country.in_(list(values)),
+    "family": _family_filter,
+    "technology": _tag_filter("technology"),
+    "sector": _tag_filter("sector"),
+}
+
+
+def _count_statement(param: str, conditions: list[ColumnElement]) -> Select:
+    """A GROUP BY query counting matching hubs per value of one facet."""
+    if param in ("kind", "country"):
+        column = getattr(Organisation, param)
+        return select(column, func.count()).where(*conditions).group_by(column)
+    if param == "family":
+        return (
+            select(Service.family, func.count(distinct(Service.organisation_id)))
+            .join(Organisation, Organisation.id == Service.organisation_id)
+            .where(Service.status == PUBLISHED, *conditions)
+            .group_by(Service.family)
+        )
+    return (
+        select(Tag.label, func.count(distinct(organisation_tags.c.organisation_id)))
+        .select_from(organisation_tags)
+        .join(Tag, Tag.id == organisation_tags.c.tag_id)
+        .join(Organisation, Organisation.id == organisation_tags.c.organisation_id)
+        .where(Tag.vocabulary == param, *conditions)
+        .group_by(Tag.label)
+    )
+
+
+def _facet(
+    session: Session, spec: FacetSpec, query: HubQuery, search: ColumnElement | None
+) -> Facet:
+    conditions = _conditions(query, search, skip=spec.param)
+    counts = dict(session.execute(_count_statement(spec.param, conditions)).all())
+    labels = spec.labels()
+    selected = query.selected(spec.param)
+    values = [v for v in labels if counts.get(v) or v in selected]
+    if spec.param == "country":
+        values.sort(key=lambda v: labels[v])
+    options = [FacetOption(v, labels[v], counts.get(v, 0), v in selected) for v in values]
+    return Facet(spec.param, spec.title, options)
+
+
+_ORDER = {
+    "name": (func.lower(Organisation.name), Organisation.id),
+    "country": (Organisation.country.asc().nulls_last(), func.lower(Organisation.name)),
+    "updated": (Organisation.updated_at.desc(), Organisation.id.desc()),
+}
+
+
+def list_hubs(session: Session, query: HubQuery) -> HubPage:
+    """Return one page of published hubs matching ``query``, with the facets' counts."""
+    search = _search_condition(session, query)
+    conditions = _conditions(query, search)
+    total = session.scalar(select(func.count()).select_from(Organisation).where(*conditions)) or 0
+    pages = max(1, math.ceil(total / query.per_page))
+    if query.page > pages:
+        raise ValidationError(
+            f"Page {query.page} does not exist: this list has {pages} page(s).",
+            fields={"page": f"must be at most {pages}"},
+        )
+    items = session.scalars(
+        select(Organisation)
+        .where(*conditions)
+        .order_by(*_ORDER[query.sort])
+        .limit(query.per_page)
+        .offset((query.page - 1) * query.per_page)
+        .options(selectinload(Organisation.tags), lazyload(Organisation.services))
+    ).all()
+    facets = [_facet(session, spec, query, search) for spec in FACETS]
+    return HubPage(list(items), total, query.page, query.per_page, pages, facets)
+
+
+@dataclass(frozen=True)
+class CatalogueCounts:
+    """How much the published catalogue holds."""
+
+    hubs: int
+    services: int
+    countries: int
+    practices: int
+    events: int
+
+
+def catalogue_counts(session: Session) -> CatalogueCounts:
+    """Count the published hubs, their published services, countries, practices and events."""
+    published_org = Organisation.status == PUBLISHED
+
+    def count(statement: Select) -> int:
+        return session.scalar(statement) or 0
+
+    return CatalogueCounts(
+        hubs=count(select(func.count(Organisation.id)).where(published_org)),
+        services=count(
+            select(func.count(Service.id))
+            .join(Organisation, Organisation.id == Service.organisation_id)
+            .where(published_org, Service.status == PUBLISHED)
+        ),
+        countries=count(select(func.count(distinct(Organisation.country))).where(published_org)),
+        practices=count(select(func.count(Practice.id)).where(Practice.status == PUBLISHED)),
+        events=count(select(func.count(Event.id)).where(Event.status == PUBLISHED)),
+    )
+
+
+def count_by_source(session: Session) -> dict[str, int]:
+    """Count published organisations per source name."""
+    statement = (
+        select(Organisation.source_name, func.count())
+        .where(Organisation.status == PUBLISHED, Organisation.source_name.is_not(None))
+        .group_by(Organisation.source_name)
+    )
+    return dict(session.execute(statement).all())
+
+
+@dataclass(frozen=True)
+class HubDetail:
+    """A published hub with its published services (by family), practices and workshop talks."""
+
+    hub: Organisation
+    service_groups: list[tuple[str, str, list[Service]]]
+    practices: list[Practice]
+    talks: list[Talk]
+
+
+def get_hub(session: Session, slug: str) -> HubDetail:
+    """Return the published hub with this slug, or raise ``NotFound``."""
+    hub = session.scalar(
+        select(Organisation).where(Organisation.slug == slug, Organisation.status == PUBLISHED)
+    )
+    if hub is None:
+        raise NotFound(f"There is no published hub at “/hubs/{slug[:120]}”.")
+    services = [s for s in hub.services if s.status == PUBLISHED]
+    groups = [
+        (family, label, [s for s in services if s.family == family])
+        for family, label in vocabularies.SERVICE_FAMILIES.items()
+    ]
+    practices = session.scalars(
+        select(Practice)
+        .join(practice_organisations, practice_organisations.c.practice_id == Practice.id)
+        .where(practice_organisations.c.organisation_id == hub.id, Practice.status == PUBLISHED)
+        .order_by(Practice.title)
+    ).all()
+    talks = session.scalars(
+        select(Talk)
+        .join(Talk.session)
+        .join(EventSession.event)
+        .where(Talk.organisation_id == hub.id, Event.status == PUBLISHED)
+        .options(contains_eager(Talk.session).contains_eager(EventSession.event))
+        .order_by(Event.date, EventSession.position, Talk.position)
+    ).all()
+    return HubDetail(hub, [g for g in groups if g[2]], list(practices), list(talks))
+
+
+def get_service(session: Session, slug: str) -> Service:
+    """Return the published service (of a published organisation) with this slug."""
+    service = session.scalar(
+        select(Service)
+        .join(Service.organisation)
+        .where(
+            Service.slug == slug,
+            Service.status == PUBLISHED,
+            Organisation.status == PUBLISHED,
+        )
+        .options(contains_eager(Service.organisation))
+    )
+    if service is None:
+        raise NotFound(f"There is no published service at “/services/{slug[:120]}”.")
+    return service

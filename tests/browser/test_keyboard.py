@@ -1,0 +1,60 @@
+"""Keyboard use and no JavaScript: the skip link, and the filter form submitted in the browser."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_skip_link_is_the_first_tab_stop_and_moves_to_main(browser, base_url):
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto("/hubs/")
+    page.keyboard.press("Tab")
+    focused = page.locator(":focus")
+    assert focused.inner_text() == "Skip to main content"
+    assert focused.bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    context.close()
+
+
+def test_filter_form_works_without_javascript_from_the_keyboard(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/hubs/")
+    total = int(re.search(r"of (\d+)", page.locator("#results-heading").inner_text())[1])
+
+    page.get_by_role("checkbox", name=re.compile(r"^Network or initiative")).focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Apply filters").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"kind=network"))
+
+    heading = page.locator("#results-heading").inner_text()
+    filtered = int(re.search(r"of (\d+)", heading)[1])
+    assert 0 < filtered < total
+    assert page.get_by_role("checkbox", name=re.compile(r"^Network or initiative")).is_checked()
+
+    page.get_by_label("Search hubs").fill("digital")
+    page.get_by_label("Search hubs").press("Enter")
+    page.wait_for_url(re.compile(r"q=digital"))
+    assert "kind=network" in page.url
+    assert page.get_by_role("link", name="Clear filters").first.is_visible()
+
+    page.get_by_role("link", name="Clear filters").first.click()
+    page.wait_for_url(re.compile(r"/hubs/\?q=digital$"))
+    context.close()
+
+
+def test_pagination_links_work_without_javascript(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/hubs/")
+    page.get_by_role("link", name="Next page").click()
+    page.wait_for_url(re.compile(r"page=2"))
+    assert "Page 2 of" in page.locator(".pagination").inner_text()
+    context.close()

@@ -1,0 +1,62 @@
+"""Every page type carries the security headers; an over-large request body gets 413."""
+
+from __future__ import annotations
+
+import pytest
+from flask import request
+
+PAGES = [
+    "/",
+    "/hubs/",
+    "/hubs/?kind=dih",
+    "/hubs/a-hub",
+    "/services/a-service",
+    "/workshop/",
+    "/workshop/practices/a-practice",
+    "/about/",
+    "/no-such-page",
+    "/hubs/?page=0",
+    "/static/css/site.css",
+]
+
+
+@pytest.fixture
+def pages(build):
+    hub = build.organisation(slug="a-hub")
+    build.service(hub, slug="a-service")
+    practice = build.practice([hub], slug="a-practice")
+    event = build.event(sessions=[{"title": "Intro", "talks": [{"title": "T", "speaker": "S"}]}])
+    event.sessions[0].talks[0].practices = [practice]
+    build.session.commit()
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_type_carries_the_security_headers(client, pages, url):
+    response = client.get(url)
+    assert response.status_code in (200, 400, 404)
+    policy = response.headers["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+@pytest.mark.parametrize("url", ["/", "/hubs/a-hub", "/workshop/", "/no-such-page"])
+def test_pages_have_no_inline_script_or_style(client, pages, url):
+    html = client.get(url).get_data(as_text=True)
+    assert "<script" not in html and "<style" not in html and " style=" not in html
+
+
+def test_over_large_request_body_gets_413_with_the_headers(app, client):
+    # No public page accepts a body yet, so a throwaway endpoint reads one the way forms do.
+    app.add_url_rule("/_echo", "echo", lambda: str(len(request.form)), methods=["POST"])
+    limit = app.config["MAX_CONTENT_LENGTH"]
+    response = client.post(
+        "/_echo",
+        data=b"x=" + b"a" * (limit + 1),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 413
+    assert "Request too large" in response.get_data(as_text=True)
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
