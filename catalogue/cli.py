@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 from flask import Flask, current_app
@@ -12,40 +13,50 @@ from catalogue.config import SEED_DIR
 from catalogue.errors import ValidationError
 from catalogue.extensions import db, match_index_holder
 from catalogue.services import interchange, matching, seeding
+from catalogue.services.interchange import DocumentError
+from catalogue.services.interchange.files import read_document
 
 
-def _read_document(path: Path) -> dict:
+def _read_document(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as error:
-        raise click.ClickException(f"{path}: not UTF-8 text ({error.reason})") from error
-    except json.JSONDecodeError as error:
-        raise click.ClickException(
-            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from error
+        return read_document(path)
+    except ValidationError as error:
+        raise click.ClickException(error.message) from error
 
 
-def _fail_with(error: ValidationError) -> None:
-    for path, problem in error.fields.items():
-        click.echo(f"{path}: {problem}", err=True)
+def _fail_with(error: ValidationError) -> NoReturn:
+    db.session.rollback()
+    lines = error.lines() if isinstance(error, DocumentError) else [*_field_lines(error)]
+    for line in lines:
+        click.echo(line, err=True)
     raise click.ClickException(error.message)
+
+
+def _field_lines(error: ValidationError) -> list[str]:
+    return [f"{path}: {problem}" for path, problem in error.fields.items()]
 
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
-    "--prune", is_flag=True, help="Remove records of the same source that FILE no longer holds."
+    "--prune",
+    is_flag=True,
+    help="Also remove organisations, practices and events of FILE's sources (source.name) "
+    "that FILE no longer holds.",
 )
 def import_command(file: Path, prune: bool) -> None:
-    """Import FILE (interchange format): all or nothing, upserting by ref."""
+    """Import FILE (interchange format): all or nothing, upserting by ref.
+
+    An organisation's services are replaced by the ones FILE lists, even without --prune.
+    """
     document = _read_document(file)
+    total = interchange.count_records(document)
     try:
-        with click.progressbar(length=interchange.count_records(document), label="Importing") as bar:
+        with click.progressbar(length=total, label="Importing") as bar:
             summary = interchange.import_catalogue(
                 db.session, document, prune=prune, progress=bar.update
             )
     except ValidationError as error:
-        db.session.rollback()
         _fail_with(error)
     db.session.commit()
     click.echo(f"{file}: {summary}")
@@ -71,7 +82,6 @@ def seed_command(seed_dir: Path) -> None:
     try:
         summary = seeding.seed_catalogue(db.session, seed_dir)
     except ValidationError as error:
-        db.session.rollback()
         _fail_with(error)
     db.session.commit()
     click.echo(f"seeded from {seed_dir}: {summary}")
@@ -86,7 +96,8 @@ def seed_command(seed_dir: Path) -> None:
 @click.option("--limit", type=int, default=matching.DEFAULT_LIMIT, show_default=True)
 def match_command(text, country, families, language, limit) -> None:
     """Rank the published hubs for a need written in plain words, with the reason for each."""
-    payload = {"text": text, "country": country, "families": list(families) or None}
+    payload = {"text": text, "country": country and country.upper()}
+    payload["families"] = list(families) or None
     payload |= {"language": language, "limit": limit}
     try:
         request = matching.validate_match_request(payload)

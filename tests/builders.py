@@ -33,9 +33,10 @@ class Builders:
         return found or Tag(vocabulary=vocabulary, label=label, controlled=controlled)
 
     def _tags(self, technologies=(), sectors=()) -> list[Tag]:
-        return [self.tag("technology", t) for t in technologies] + [
-            self.tag("sector", s) for s in sectors
-        ]
+        with self.session.no_autoflush:  # the record being built is not complete yet
+            return [self.tag("technology", t) for t in technologies] + [
+                self.tag("sector", s) for s in sectors
+            ]
 
     def organisation(self, technologies=(), sectors=(), **fields: Any) -> Organisation:
         """A published organisation (a DIH in Belgium unless told otherwise)."""

@@ -1,0 +1,91 @@
+"""Seeding: the platform's starting content loads whole, validly, and only once."""
+
+import json
+import shutil
+
+import pytest
+from sqlalchemy import func, select
+
+from catalogue.config import SEED_DIR
+from catalogue.extensions import db
+from catalogue.models import Event, Organisation, Practice, Service, current_revision
+from catalogue.services.interchange import (
+    DocumentError,
+    export_catalogue,
+    import_catalogue,
+    validate_document,
+)
+from catalogue.services.seeding import seed_catalogue
+
+WORKSHOP = "workshop-2020-04-30.json"
+
+
+def count(model) -> int:
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+@pytest.mark.parametrize("path", sorted(SEED_DIR.glob("*.json")), ids=lambda path: path.name)
+def test_every_seed_file_is_a_valid_interchange_document(path):
+    assert validate_document(json.loads(path.read_text(encoding="utf-8"))) == []
+
+
+def test_seed_loads_the_hubs_and_the_workshop(runner):
+    result = runner.invoke(args=["seed"])
+    assert result.exit_code == 0, result.output
+    assert "775 created, 0 updated, 0 unchanged, 0 removed" in result.output
+    assert count(Organisation) >= 700
+    assert (
+        db.session.scalar(select(Organisation).where(Organisation.ref == "jrc-1000")).country
+        == "IE"
+    )
+    event = db.session.scalar(select(Event).where(Event.ref == "ws2020-dih-smart-cities"))
+    assert (event.title, event.date.isoformat()) == (
+        "How can Digital Innovation Hubs help the transition towards smart cities?",
+        "2020-04-30",
+    )
+    assert len(event.sessions) == 5
+    assert (event.sessions[0].start, event.sessions[-1].end) == ("11:00", "13:00")
+    talks = [talk for block in event.sessions for talk in block.talks]
+    presenters = {talk.organisation.ref for talk in talks if talk.organisation}
+    assert len(talks) == 15
+    assert len(presenters) == 11
+    assert "ws2020-cap-digital" in presenters
+    assert count(Practice) == 25
+    assert count(Service) == 37
+
+
+def test_seeding_again_changes_nothing(app):
+    seed_catalogue(db.session, SEED_DIR)
+    db.session.commit()
+    revision = current_revision(db.session)
+    summary = seed_catalogue(db.session, SEED_DIR)
+    db.session.commit()
+    assert (summary.created, summary.updated, summary.pruned) == (0, 0, 0)
+    assert summary.unchanged == 775
+    assert current_revision(db.session) == revision
+    exported = export_catalogue(db.session)
+    assert validate_document(exported) == []
+    assert import_catalogue(db.session, exported).unchanged == 775
+
+
+def test_a_bad_seed_file_stops_the_whole_seed(app, tmp_path):
+    shutil.copy(SEED_DIR / WORKSHOP, tmp_path / WORKSHOP)
+    bad = {"format": "dih-catalogue", "version": 2, "events": [{"ref": "e", "title": "E"}]}
+    (tmp_path / "z-bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(DocumentError) as caught:
+        seed_catalogue(db.session, tmp_path)
+    db.session.rollback()
+    assert caught.value.fields == {
+        "z-bad.json: version": "expected 1, got 2",
+        "z-bad.json: events[0].date": "missing (required)",
+    }
+    assert caught.value.message == "seed: 2 problems found; nothing was imported"
+    assert count(Organisation) == count(Event) == 0
+
+
+def test_seed_reports_problems_on_the_command_line(runner, tmp_path):
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    result = runner.invoke(args=["seed", "--seed-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "broken.json: not valid JSON (line 1, column 2" in result.output
+    assert count(Organisation) == 0
