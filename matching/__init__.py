@@ -1,0 +1,21 @@
+"""Explainable, cross-lingual matching of city needs to Digital Innovation Hubs and services."""
+
+from matching.index import MatchIndex
+from matching.records import (
+    FAMILIES,
+    Match,
+    MatchedTerm,
+    Record,
+    ServiceMatch,
+    ServiceRecord,
+)
+
+__all__ = [
+    "FAMILIES",
+    "Match",
+    "MatchIndex",
+    "MatchedTerm",
+    "Record",
+    "ServiceMatch",
+    "ServiceRecord",
+]

@@ -1,0 +1,159 @@
+"""Turning records and needs into weighted fields of terms: word stems plus concept tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matching.concepts import CONCEPT_PREFIX, ConceptVocabulary, concept_label, default_vocabulary
+from matching.records import FAMILY_LABELS, Record, ServiceRecord
+from matching.text import is_feature_word, stem, token_info, tokenize
+
+ORG_FIELDS: tuple[str, ...] = ("name", "description", "technologies", "sectors")
+SERVICE_FIELDS: tuple[str, ...] = (
+    "service title",
+    "service family",
+    "service description",
+    "technologies",
+    "sectors",
+    "audiences",
+)
+FIELDS: tuple[str, ...] = tuple(dict.fromkeys(ORG_FIELDS + SERVICE_FIELDS))
+
+DEFAULT_FIELD_WEIGHTS: dict[str, float] = {
+    "name": 0.5,
+    "description": 1.0,
+    "service title": 1.0,
+    "service family": 0.3,
+    "service description": 1.0,
+    "technologies": 0.7,
+    "sectors": 0.4,
+    "audiences": 0.2,
+}
+
+# Words that describe what each family is about, so "test" or "Förderung" finds the family.
+FAMILY_TEXT: dict[str, str] = {
+    "test_before_invest": "test before invest, testing, experimentation, pilot",
+    "skills_training": "skills and training",
+    "investment_support": "support to find investments, funding, financing",
+    "ecosystem_networking": "innovation ecosystem and networking, partners",
+}
+
+# Concepts in an organisation's own description that reveal a family it works in.
+FAMILY_CONCEPTS: dict[str, str] = {
+    CONCEPT_PREFIX + "testing": "test_before_invest",
+    CONCEPT_PREFIX + "training": "skills_training",
+    CONCEPT_PREFIX + "funding": "investment_support",
+    CONCEPT_PREFIX + "networking": "ecosystem_networking",
+}
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """The terms of a need and, for each term, how to show it (the need's own words)."""
+
+    terms: list[str]
+    surfaces: dict[str, str]
+
+
+def analyze(
+    text: str,
+    language: str,
+    use_concepts: bool = True,
+    vocabulary: ConceptVocabulary | None = None,
+) -> list[str]:
+    """Return the terms of a text: stems of content words, then concept tokens ("#traffic")."""
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    cache = _INFO_CACHE.setdefault(language, {})
+    infos = [cache.get(token) or _remember(cache, token, language) for token in tokens]
+    terms = [stemmed for stemmed, feature in infos if feature]
+    if use_concepts:
+        vocab = vocabulary or default_vocabulary()
+        stems = [stemmed for stemmed, _ in infos]
+        terms += [CONCEPT_PREFIX + hit.concept for hit in vocab.find(tokens, language, stems)]
+    return terms
+
+
+_INFO_CACHE: dict[str, dict[str, tuple[str, bool]]] = {}
+_CACHE_LIMIT = 1_000_000
+
+
+def _remember(cache: dict[str, tuple[str, bool]], token: str, language: str) -> tuple[str, bool]:
+    """Compute and cache a token's stem and feature flag (plain dict: faster than lru_cache)."""
+    info = token_info(token, language)
+    if len(cache) < _CACHE_LIMIT:
+        cache[token] = info
+    return info
+
+
+def analyze_query(text: str, language: str, use_concepts: bool = True) -> QueryTerms:
+    """Analyse a need and remember, for each term, how to show it to the person who wrote it.
+
+    A word that is part of a concept phrase is shown as that concept ("air" in "air quality").
+    """
+    tokens = tokenize(text)
+    hits = default_vocabulary().find(tokens, language) if use_concepts else []
+    word_concept: dict[str, str] = {}
+    for hit in hits:
+        for word in hit.surface.split():
+            word_concept.setdefault(word, hit.concept)
+    surfaces: dict[str, str] = {}
+    terms: list[str] = []
+    for token in tokens:
+        if is_feature_word(token, language):
+            term = stem(token, language)
+            terms.append(term)
+            concept = word_concept.get(token)
+            shown = display_term(CONCEPT_PREFIX + concept, token) if concept else token
+            surfaces.setdefault(term, shown)
+    for hit in hits:
+        term = CONCEPT_PREFIX + hit.concept
+        terms.append(term)
+        surfaces.setdefault(term, display_term(term, hit.surface))
+    return QueryTerms(terms, surfaces)
+
+
+def display_term(term: str, surface: str | None = None) -> str:
+    """Render a term for people: a concept's label, with the need's own word when it differs."""
+    if not term.startswith(CONCEPT_PREFIX):
+        return surface or term
+    label = concept_label(term[len(CONCEPT_PREFIX) :])
+    if surface and surface.casefold() not in label.casefold():
+        return f"{label} ({surface})"
+    return label
+
+
+def org_field_texts(record: Record) -> dict[str, str]:
+    """Return the texts of an organisation's own fields."""
+    return {
+        "name": record.name,
+        "description": record.description,
+        "technologies": ", ".join(record.technologies),
+        "sectors": ", ".join(record.sectors),
+    }
+
+
+def service_field_texts(service: ServiceRecord) -> dict[str, str]:
+    """Return the texts of a service's fields."""
+    return {
+        "service title": service.title,
+        "service family": FAMILY_TEXT[service.family],
+        "service description": service.description,
+        "technologies": ", ".join(service.technologies),
+        "sectors": ", ".join(service.sectors),
+        "audiences": ", ".join(a.replace("_", " ") for a in service.audiences),
+    }
+
+
+def surface_forms(text: str, language: str) -> dict[str, str]:
+    """Map each term of a text to the first word that produced it (for explanations)."""
+    forms: dict[str, str] = {}
+    for token in tokenize(text):
+        forms.setdefault(stem(token, language), token)
+    return forms
+
+
+def family_label(family: str) -> str:
+    """Return the plain-words label of a service family."""
+    return FAMILY_LABELS.get(family, family.replace("_", " "))

@@ -1,0 +1,164 @@
+"""The multilingual concept vocabulary and the matcher that finds its concepts in text."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from matching.text import COMPOUNDING, STOPWORDS, read_data, stem, strip_accents, tokenize
+
+CONCEPT_PREFIX = "#"
+_MIN_PREFIX = 4  # a vocabulary word may open a compound from 4 letters on ("test" in "testfeld")
+_MIN_INFIX = 6  # ...and sit inside one from 6 letters on ("sensor" in "luftsensoren")
+
+_Found = dict[tuple[int, str], str]
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    """A concept found in a text and the words that expressed it."""
+
+    concept: str
+    surface: str
+
+
+_LABELS: dict[str, str] = {
+    "ai": "AI",
+    "iot": "IoT",
+    "hpc": "high performance computing",
+    "e_government": "e-government",
+    "startups": "start-ups and SMEs",
+    "public_sector": "public sector",
+}
+
+
+def concept_label(concept: str) -> str:
+    """Return the human-readable label of a concept id ("air_quality" -> "air quality")."""
+    return _LABELS.get(concept, concept.replace("_", " "))
+
+
+class ConceptVocabulary:
+    """Stemmed multilingual phrases mapped to language-neutral concepts.
+
+    Parameters
+    ----------
+    text : str or None
+        The vocabulary in the ``concepts.txt`` format; the shipped file when ``None``.
+    """
+
+    def __init__(self, text: str | None = None) -> None:
+        self.phrases: dict[str, dict[tuple[str, ...], set[str]]] = defaultdict(dict)
+        self.pieces: dict[str, dict[str, set[str]]] = defaultdict(dict)
+        self.words: dict[str, set[str]] = defaultdict(set)
+        self.concepts: list[str] = []
+        self._parse(read_data("concepts.txt") if text is None else text)
+        self.max_len = max(len(key) for table in self.phrases.values() for key in table)
+        self.first_stems: dict[str, dict[str, int]] = defaultdict(dict)
+        for language, table in self.phrases.items():
+            longest = self.first_stems[language]
+            for key in table:
+                longest[key[0]] = max(longest.get(key[0], 0), len(key))
+
+    def _parse(self, text: str) -> None:
+        """Fill the phrase, compound-piece and word tables from the vocabulary text."""
+        concept = ""
+        for raw in text.splitlines():
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("["):
+                concept = line.strip("[]").strip()
+                self.concepts.append(concept)
+                continue
+            language, _, terms = line.partition(":")
+            for term in terms.split(","):
+                self._add(concept, language.strip(), tokenize(term))
+
+    def _add(self, concept: str, language: str, tokens: list[str]) -> None:
+        """Register one term of a concept in one language."""
+        if not tokens:
+            return
+        key = tuple(stem(token, language) for token in tokens)
+        self.phrases[language].setdefault(key, set()).add(concept)
+        self.words[language].update(tokens)
+        if len(tokens) == 1 and language in COMPOUNDING:
+            for piece in {strip_accents(tokens[0]), key[0]}:
+                if len(piece) >= _MIN_PREFIX:
+                    self.pieces[language].setdefault(piece, set()).add(concept)
+
+    def find(
+        self, tokens: list[str], language: str, stems: list[str] | None = None
+    ) -> list[ConceptHit]:
+        """Find the concepts expressed by a token sequence written in ``language``.
+
+        The language's own phrases are matched longest first; English phrases are matched too
+        (loan words such as "smart city" or "IoT"), skipping the language's function words; words
+        of compounding languages are also searched for vocabulary words they contain. A concept
+        is counted at most once per word position. ``stems`` may pass the tokens' stems in
+        ``language`` when the caller has them already.
+        """
+        found: dict[tuple[int, str], str] = {}
+        self._phrase_hits(tokens, language, language, found, stems)
+        if language != "en":
+            self._phrase_hits(tokens, "en", language, found)
+        if language in COMPOUNDING:
+            self._compound_hits(tokens, language, found)
+        ordered = sorted(found.items())
+        return [ConceptHit(concept, surface) for (_, concept), surface in ordered]
+
+    def _phrase_hits(
+        self,
+        tokens: list[str],
+        vocab_language: str,
+        text_language: str,
+        found: _Found,
+        stems: list[str] | None = None,
+    ) -> None:
+        """Greedy longest-first phrase matching of one language's vocabulary."""
+        table = self.phrases.get(vocab_language, {})
+        if vocab_language != text_language:
+            skip = STOPWORDS.get(text_language, frozenset())
+            stems = [None if t in skip else stem(t, vocab_language) for t in tokens]  # type: ignore
+        elif stems is None:
+            stems = [stem(t, vocab_language) for t in tokens]
+        starts = self.first_stems.get(vocab_language, {})
+        free = 0
+        for i in [i for i, s in enumerate(stems) if s in starts]:
+            if i < free:
+                continue
+            for size in range(min(starts[stems[i]], len(stems) - i), 0, -1):
+                concepts = table.get(tuple(stems[i : i + size]))  # type: ignore[arg-type]
+                if concepts:
+                    surface = " ".join(tokens[i : i + size])
+                    for concept in concepts:
+                        if not any((j, concept) in found for j in range(i, i + size)):
+                            found[(i, concept)] = surface
+                    free = i + size
+                    break
+
+    def _compound_hits(self, tokens: list[str], language: str, found: _Found) -> None:
+        """Find vocabulary words glued inside longer compound words."""
+        pieces = self.pieces.get(language, {})
+        matched = {position for position, _ in found}
+        for position, token in enumerate(tokens):
+            if position in matched:
+                continue  # a whole-word match says more than the parts ("Cybersicherheit")
+            word = strip_accents(token)
+            concepts: set[str] = set()
+            for start in range(len(word)):
+                minimum = _MIN_PREFIX if start == 0 else _MIN_INFIX
+                for end in range(start + minimum, len(word) + 1):
+                    concepts |= pieces.get(word[start:end], set())
+            for concept in concepts:
+                found.setdefault((position, concept), token)
+
+
+_DEFAULT: ConceptVocabulary | None = None
+
+
+def default_vocabulary() -> ConceptVocabulary:
+    """Return the shipped vocabulary, parsed once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = ConceptVocabulary()
+    return _DEFAULT

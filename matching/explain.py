@@ -1,0 +1,175 @@
+"""Explanations: the services, terms, fields, families and location behind each match."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from matching.analysis import (
+    ORG_FIELDS,
+    SERVICE_FIELDS,
+    display_term,
+    family_label,
+    org_field_texts,
+    service_field_texts,
+    surface_forms,
+)
+from matching.geography import describe_location
+from matching.records import FAMILIES, Match, MatchedTerm, ServiceMatch
+
+if TYPE_CHECKING:
+    from matching.index import MatchIndex
+
+MAX_TERMS = 8
+MAX_SERVICES = 3
+SERVICE_FLOOR = 0.5  # show services scoring at least half of the best one
+
+
+@dataclass(frozen=True)
+class ExplainContext:
+    """What an explanation needs to know about the query that produced a ranking."""
+
+    index: MatchIndex
+    vector: Any  # 1 x n_terms sparse row, L2-normalised
+    surfaces: dict[str, str]
+    language: str
+    country: str | None
+    mode: str  # "need" for query(), "hub" for similar()
+
+
+def build_match(
+    context: ExplainContext, org: int, score: float, rank: int, unit_scores: np.ndarray
+) -> Match:
+    """Assemble the explained Match of one organisation."""
+    index = context.index
+    record = index.records_[org]
+    services = _service_matches(index, org, unit_scores)
+    units = [int(index.org_start_[org])] + [unit for unit, _ in services]
+    terms = _matched_terms(context, org, units)
+    families = list(dict.fromkeys(m.family for _, m in services)) or _profile_families(index, org)
+    speaks = context.language in record.languages and context.language != "en"
+    return Match(
+        id=record.id,
+        score=round(min(max(score, 0.0), 1.0), 6),
+        rank=rank,
+        services=[m for _, m in services],
+        matched_terms=terms,
+        families=families,
+        location=describe_location(context.country, record.country, record.kind, speaks),
+        summary=_summary(context.mode, [m for _, m in services], terms),
+        language=context.language,
+    )
+
+
+def _service_matches(
+    index: MatchIndex, org: int, unit_scores: np.ndarray
+) -> list[tuple[int, ServiceMatch]]:
+    """Services of an organisation that carried its match, best first (ties by id)."""
+    start = int(index.org_start_[org])
+    record = index.records_[org]
+    units = range(start + 1, start + 1 + len(record.services))
+    scored = [(float(unit_scores[u]), u) for u in units if unit_scores[u] > 0]
+    if not scored:
+        return []
+    floor = SERVICE_FLOOR * max(score for score, _ in scored)
+    kept = [(score, u) for score, u in scored if score >= floor]
+    kept.sort(key=lambda item: (-item[0], record.services[item[1] - start - 1].id))
+    result = []
+    for score, unit in kept[:MAX_SERVICES]:
+        service = record.services[unit - start - 1]
+        match = ServiceMatch(service.id, service.title, service.family, round(score, 6))
+        result.append((unit, match))
+    return result
+
+
+def _matched_terms(context: ExplainContext, org: int, units: list[int]) -> list[MatchedTerm]:
+    """The (term, field) pairs that contributed most to the organisation's units' scores.
+
+    Each contribution is ``query weight x field weight`` of one term, so the contributions of a
+    unit add up to its score.
+    """
+    query = context.vector.tocsr()
+    weights: dict[tuple[str, str], float] = defaultdict(float)
+    for unit in units:
+        fields = ORG_FIELDS if context.index.unit_service_[unit] < 0 else SERVICE_FIELDS
+        for field in fields:
+            for term_id, value in _field_overlap(context.index, field, unit, query):
+                shown = _shown_term(context, org, unit, field, term_id)
+                weights[(shown, _field_name(field))] += value
+    ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+    return [MatchedTerm(t, f, round(w, 4)) for (t, f), w in ranked[:MAX_TERMS] if w > 0]
+
+
+def _field_overlap(index: MatchIndex, field: str, unit: int, query: Any) -> list[tuple[int, float]]:
+    """Terms shared by the query and one field of one unit, with their score contributions."""
+    matrix = index.field_matrices_[field]
+    start, stop = matrix.indptr[unit], matrix.indptr[unit + 1]
+    if start == stop:
+        return []
+    columns = matrix.indices[start:stop]  # sorted at fit time
+    positions = np.minimum(np.searchsorted(columns, query.indices), len(columns) - 1)
+    hit = columns[positions] == query.indices
+    values = query.data[hit] * matrix.data[start:stop][positions[hit]]
+    return [(int(t), float(v)) for t, v in zip(query.indices[hit], values, strict=True)]
+
+
+def _shown_term(context: ExplainContext, org: int, unit: int, field: str, term_id: int) -> str:
+    """Show a term as the need worded it, or else as the organisation's text words it."""
+    index = context.index
+    term = str(index.terms_[term_id])
+    if term in context.surfaces:
+        return context.surfaces[term]
+    if term.startswith("#"):
+        return display_term(term)
+    text = _unit_texts(index, org, unit).get(field, "")
+    return display_term(term, surface_forms(text, index.record_language_[org]).get(term))
+
+
+def _unit_texts(index: MatchIndex, org: int, unit: int) -> dict[str, str]:
+    """Return the field texts of a unit (for showing the words it used)."""
+    service = int(index.unit_service_[unit])
+    record = index.records_[org]
+    if service < 0:
+        return org_field_texts(record)
+    return service_field_texts(record.services[service])
+
+
+def _field_name(field: str) -> str:
+    """Name a field for people; a service's family label is part of its title for them."""
+    return "service title" if field == "service family" else field
+
+
+def _profile_families(index: MatchIndex, org: int) -> list[str]:
+    """Families an organisation's description reveals when it lists no services."""
+    mask = index.org_family_mask_[org]
+    return [family for family, on in zip(FAMILIES, mask, strict=True) if on]
+
+
+def _summary(mode: str, services: list[ServiceMatch], terms: list[MatchedTerm]) -> str:
+    """One plain sentence saying why the organisation is on the list."""
+    words = list(dict.fromkeys(t.term.split(" (")[0] for t in terms))[:3]
+    topics = _join(words) if words else "related topics"
+    if mode == "hub":
+        return f"Works on the same topics: {topics}."
+    if services:
+        offer = _join([_service_phrase(s) for s in services[:2]])
+        return f"Offers {offer}, matching your need on {topics}."
+    return f"Its profile covers {topics}, as your need does."
+
+
+def _service_phrase(service: ServiceMatch) -> str:
+    """Quote a service's title, adding its family unless the title already says it."""
+    family = family_label(service.family)
+    if family.casefold() in service.title.casefold():
+        return f"“{service.title}”"
+    return f"“{service.title}” ({family})"
+
+
+def _join(items: list[str]) -> str:
+    """Join words as people write them: "a", "a and b", "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

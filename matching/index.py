@@ -1,0 +1,273 @@
+"""MatchIndex: a fitted TF-IDF index over organisations and services that ranks and explains."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from matching.analysis import (
+    DEFAULT_FIELD_WEIGHTS,
+    FAMILY_CONCEPTS,
+    FIELDS,
+    analyze,
+    analyze_query,
+    org_field_texts,
+    service_field_texts,
+)
+from matching.explain import ExplainContext, build_match
+from matching.language import check_language, detect_language
+from matching.ranking import aggregate, country_weights, family_weights, top_k
+from matching.records import FAMILIES, Match, Record
+from matching.validation import check_options, check_records, record_language
+
+_NO_TERMS = "\x00"  # the single, never-matching term of a catalogue without any words
+
+
+def _identity(terms: list[str]) -> list[str]:
+    """Hand pre-analysed terms to scikit-learn unchanged (module level, so it pickles)."""
+    return terms
+
+
+class MatchIndex:
+    """Rank organisations and their services against a need written in any EU language.
+
+    Parameters
+    ----------
+    field_weights : mapping of str to float, optional
+        Weight of each field (see ``matching.analysis.FIELDS``); missing fields keep defaults.
+    service_share : float, default 0.5
+        How much the weaker of an organisation's own score and best service score adds.
+    family_boost : float, default 0.25
+        Preference for services in the requested families (others are divided by 1 + boost).
+    country_boost, neighbour_boost : float, default 0.1 and 0.04
+        Preference for organisations in the city's country and in neighbouring countries.
+    use_concepts : bool, default True
+        Add multilingual concept tokens; ``False`` leaves plain stemmed words.
+    min_df : int, default 1
+        Terms found in fewer units are dropped.
+    max_df : float, default 1.0
+        Terms found in a larger share of units are dropped.
+
+    Examples
+    --------
+    >>> from matching import MatchIndex, Record
+    >>> index = MatchIndex().fit([Record("a", "Traffic lab", description="traffic sensors")])
+    >>> index.query("Verkehrssensoren")[0].id
+    'a'
+    """
+
+    def __init__(
+        self,
+        field_weights: Mapping[str, float] | None = None,
+        service_share: float = 0.5,
+        family_boost: float = 0.25,
+        country_boost: float = 0.1,
+        neighbour_boost: float = 0.04,
+        use_concepts: bool = True,
+        min_df: int = 1,
+        max_df: float = 1.0,
+    ) -> None:
+        self.field_weights = field_weights
+        self.service_share = service_share
+        self.family_boost = family_boost
+        self.country_boost = country_boost
+        self.neighbour_boost = neighbour_boost
+        self.use_concepts = use_concepts
+        self.min_df = min_df
+        self.max_df = max_df
+
+    def fit(self, records: Iterable[Record]) -> MatchIndex:
+        """Learn the vocabulary, weights and matrices from the catalogue; return ``self``."""
+        ordered = check_records(records)
+        weights = self._weights()
+        self.records_ = tuple(ordered)
+        self.record_index_ = {record.id: i for i, record in enumerate(ordered)}
+        self.record_language_ = tuple(record_language(r) for r in ordered)
+        self._fit_units()
+        field_terms = self._field_terms()
+        self.vectorizer_ = TfidfVectorizer(
+            analyzer=_identity, sublinear_tf=True, norm=None, dtype=np.float32,
+            min_df=self.min_df, max_df=self.max_df,
+        )  # fmt: skip
+        documents = _unit_documents(field_terms, len(self.unit_org_))
+        try:
+            self.vectorizer_.fit(documents)
+        except ValueError:  # no term survived (stop words only, or pruned by min_df/max_df)
+            self.vectorizer_.set_params(min_df=1, max_df=1.0).fit([[_NO_TERMS]])
+        self.terms_ = self.vectorizer_.get_feature_names_out()
+        self._fit_matrices(field_terms, weights)
+        return self
+
+    def _weights(self) -> dict[str, float]:
+        """Validate and complete the field weights."""
+        weights = dict(DEFAULT_FIELD_WEIGHTS)
+        for name, value in (self.field_weights or {}).items():
+            if name not in weights:
+                raise ValueError(f"unknown field {name!r} in field_weights, expected {FIELDS}")
+            if not value >= 0:
+                raise ValueError(f"field weight of {name!r} must be >= 0, got {value!r}")
+            weights[name] = float(value)
+        return weights
+
+    def _fit_units(self) -> None:
+        """Lay out units (each organisation's own profile, then its services) contiguously."""
+        unit_org, unit_service, unit_family, starts = [], [], [], []
+        for org, record in enumerate(self.records_):
+            starts.append(len(unit_org))
+            unit_org.append(org)
+            unit_service.append(-1)
+            unit_family.append(-1)
+            for position, service in enumerate(record.services):
+                unit_org.append(org)
+                unit_service.append(position)
+                unit_family.append(FAMILIES.index(service.family))
+        self.unit_org_ = np.asarray(unit_org, dtype=np.int64)
+        self.unit_service_ = np.asarray(unit_service, dtype=np.int64)
+        self.unit_family_ = np.asarray(unit_family, dtype=np.int64)
+        self.org_start_ = np.asarray(starts, dtype=np.int64)
+        self.org_country_ = np.asarray([r.country or "" for r in self.records_], dtype="<U2")
+
+    def _field_terms(self) -> dict[str, list[list[str]]]:
+        """Analyse every field of every unit, and note the families each profile reveals."""
+        columns: dict[str, list[list[str]]] = {name: [] for name in FIELDS}
+        family_mask = np.zeros((len(self.records_), len(FAMILIES)), dtype=bool)
+        for org, service in zip(self.unit_org_, self.unit_service_, strict=True):
+            record = self.records_[org]
+            if service < 0:
+                texts = org_field_texts(record)
+            else:
+                texts = service_field_texts(record.services[service])
+                family_mask[org, FAMILIES.index(record.services[service].family)] = True
+            language = self.record_language_[org]
+            for name in FIELDS:
+                terms = analyze(texts.get(name, ""), language, self.use_concepts)
+                columns[name].append(terms)
+                if service < 0 and name == "description":
+                    for term in set(terms) & FAMILY_CONCEPTS.keys():
+                        family_mask[org, FAMILIES.index(FAMILY_CONCEPTS[term])] = True
+        self.org_family_mask_ = family_mask
+        return columns
+
+    def _fit_matrices(self, field_terms: dict[str, list[list[str]]], weights: dict) -> None:
+        """Build per-field TF-IDF matrices, each L2-normalised and weighted, then unit vectors."""
+        parts = {}
+        for name in FIELDS:
+            matrix = normalize(self.vectorizer_.transform(field_terms[name]))
+            parts[name] = (matrix * np.float32(weights[name])).astype(np.float32).tocsr()
+        total = sum(parts.values(), sparse.csr_matrix(parts[FIELDS[0]].shape, dtype=np.float32))
+        norms = np.sqrt(np.asarray(total.multiply(total).sum(axis=1)).ravel())
+        inverse = sparse.diags(np.where(norms > 0, 1.0 / np.maximum(norms, 1e-12), 0.0))
+        inverse = inverse.astype(np.float32)
+        self.field_matrices_ = {name: (inverse @ part).tocsr() for name, part in parts.items()}
+        for matrix in self.field_matrices_.values():
+            matrix.sort_indices()
+        self.term_unit_ = (inverse @ total).T.tocsr().astype(np.float32)
+
+    def _query_vector(self, terms: list[str]) -> sparse.csr_matrix:
+        """TF-IDF vector of a need, as the vectorizer would make it, without its overhead."""
+        counts = Counter(self.vectorizer_.vocabulary_.get(term, -1) for term in terms)
+        counts.pop(-1, None)
+        ids = np.asarray(sorted(counts), dtype=np.int32)
+        values = np.asarray([1.0 + np.log(counts[i]) for i in ids], dtype=np.float32)
+        values *= self.vectorizer_.idf_[ids].astype(np.float32)
+        norm = float(np.sqrt((values * values).sum())) or 1.0
+        shape = (1, len(self.terms_))
+        return sparse.csr_matrix((values / norm, ids, [0, len(ids)]), shape=shape)
+
+    def _unit_scores(self, vector: sparse.csr_matrix) -> np.ndarray:
+        """Cosine of the query with every unit: add up the postings of the query's terms."""
+        scores = np.zeros(len(self.unit_org_), dtype=np.float32)
+        postings = self.term_unit_
+        for term, weight in zip(vector.indices, vector.data, strict=True):
+            start, stop = postings.indptr[term], postings.indptr[term + 1]
+            scores[postings.indices[start:stop]] += weight * postings.data[start:stop]
+        return np.clip(scores, 0.0, 1.0)
+
+    def detect_language(self, text: str) -> str:
+        """Return the ISO 639-1 code of the language a text is written in."""
+        return detect_language(text)
+
+    def query(
+        self,
+        text: str,
+        country: str | None = None,
+        families: Iterable[str] | None = None,
+        language: str | None = None,
+        limit: int = 10,
+    ) -> list[Match]:
+        """Rank organisations for a need, best first, each with an explanation.
+
+        Parameters
+        ----------
+        text : str
+            The need in the city's own words; must contain something besides white space.
+        country : str, optional
+            ISO 3166-1 alpha-2 code of the city: nearby organisations are preferred, never hidden.
+        families : iterable of str, optional
+            Service families wanted: preferred, never a filter.
+        language : str, optional
+            ISO 639-1 code of ``text``; detected when absent.
+        limit : int, default 10
+            Maximum number of organisations returned.
+
+        Returns
+        -------
+        list of Match
+            Only organisations with a positive score; may be shorter than ``limit``.
+        """
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError("text must contain a need, got an empty or blank string")
+        country, preferred, limit = check_options(country, families, limit)
+        language = check_language(language) if language else detect_language(text)
+        parsed = analyze_query(text, language, self.use_concepts)
+        vector = self._query_vector(parsed.terms)
+        context = ExplainContext(self, vector, parsed.surfaces, language, country, "need")
+        return self._rank(context, preferred, limit, exclude=None)
+
+    def similar(self, record_id: str, limit: int = 5) -> list[Match]:
+        """Rank the organisations whose profile and services resemble those of ``record_id``."""
+        if record_id not in self.record_index_:
+            raise ValueError(f"unknown record id {record_id!r}")
+        _, _, limit = check_options(None, None, limit)
+        org = self.record_index_[record_id]
+        start = self.org_start_[org]
+        stop = self.org_start_[org + 1] if org + 1 < len(self.org_start_) else len(self.unit_org_)
+        rows = self.term_unit_[:, start:stop].sum(axis=1).T
+        vector = normalize(sparse.csr_matrix(rows, dtype=np.float32))
+        vector.sort_indices()
+        country = self.records_[org].country
+        context = ExplainContext(self, vector, {}, self.record_language_[org], country, "hub")
+        return self._rank(context, np.zeros(len(FAMILIES), dtype=bool), limit, exclude=org)
+
+    def _rank(
+        self, context: ExplainContext, preferred: np.ndarray, limit: int, exclude: int | None
+    ) -> list[Match]:
+        """Score all units for a query vector, aggregate per organisation and explain the best."""
+        unit_scores = self._unit_scores(context.vector)
+        if preferred.any():
+            unit_scores *= family_weights(
+                self.unit_family_, self.unit_org_, self.org_family_mask_, preferred,
+                self.family_boost,
+            )  # fmt: skip
+        scores = aggregate(unit_scores, self.org_start_, self.service_share)
+        if context.country is not None:
+            scores = scores * country_weights(
+                self.org_country_, context.country, self.country_boost, self.neighbour_boost
+            )
+        if exclude is not None:
+            scores[exclude] = 0.0
+        best = top_k(scores, limit)
+        return [
+            build_match(context, int(org), float(scores[org]), rank, unit_scores)
+            for rank, org in enumerate(best, start=1)
+        ]
+
+
+def _unit_documents(field_terms: dict[str, list[list[str]]], n_units: int) -> list[list[str]]:
+    """Concatenate the fields of each unit: document frequencies are counted per unit."""
+    return [[t for name in FIELDS for t in field_terms[name][u]] for u in range(n_units)]

@@ -1,0 +1,70 @@
+"""Vectorised score aggregation, preference weights and deterministic top-k selection."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from matching.geography import NEIGHBOURS
+
+
+def aggregate(unit_scores: np.ndarray, org_start: np.ndarray, service_share: float) -> np.ndarray:
+    """Combine each organisation's own score with its best service score.
+
+    Units of one organisation are contiguous, its own unit first. The stronger of the two scores
+    counts fully and the weaker adds ``service_share`` of itself as extra evidence, noisy-or
+    style, so the result stays in [0, 1] and an organisation without services keeps its own score.
+    """
+    own = unit_scores[org_start]
+    services = unit_scores.copy()
+    services[org_start] = 0.0
+    best_service = np.maximum.reduceat(services, org_start)
+    strong = np.maximum(own, best_service)
+    weak = np.minimum(own, best_service)
+    return 1.0 - (1.0 - strong) * (1.0 - service_share * weak)
+
+
+def family_weights(
+    unit_family: np.ndarray,
+    unit_org: np.ndarray,
+    org_family_mask: np.ndarray,
+    preferred: np.ndarray,
+    boost: float,
+) -> np.ndarray:
+    """Weight each unit by whether it serves a preferred family (1) or not (1 / (1 + boost)).
+
+    A service counts by its own family; an organisation's own profile counts by the families it
+    offers or its description reveals. ``preferred`` is a boolean mask over the families.
+    """
+    org_ok = (org_family_mask & preferred).any(axis=1)
+    unit_ok = np.where(unit_family >= 0, preferred[np.maximum(unit_family, 0)], org_ok[unit_org])
+    return np.where(unit_ok, 1.0, 1.0 / (1.0 + boost)).astype(np.float32)
+
+
+def country_weights(
+    org_country: np.ndarray, city_country: str, same_boost: float, neighbour_boost: float
+) -> np.ndarray:
+    """Weight organisations: 1 in the city's country, a little less next door, less elsewhere.
+
+    EU-wide organisations (no country) count as neighbours of every city.
+    """
+    same = org_country == city_country
+    near = np.isin(org_country, sorted(NEIGHBOURS.get(city_country, ()))) | (org_country == "")
+    return np.where(
+        same,
+        1.0,
+        np.where(near, (1.0 + neighbour_boost) / (1.0 + same_boost), 1 / (1 + same_boost)),
+    ).astype(np.float32)
+
+
+def top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the ``k`` best positive scores, best first, ties broken by lower index.
+
+    Indices follow the records' id order, so ties are broken by id.
+    """
+    positive = np.flatnonzero(scores > 0)
+    if positive.size > k:
+        part = np.argpartition(-scores[positive], k - 1)[:k]
+        threshold = scores[positive[part]].min()
+        positive = positive[scores[positive] >= threshold]
+    order = np.lexsort((positive, -scores[positive]))
+    return positive[order][:k]

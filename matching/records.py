@@ -1,0 +1,108 @@
+"""Input records and explained results exchanged with the matching library."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+FAMILIES: tuple[str, ...] = (
+    "test_before_invest",
+    "skills_training",
+    "investment_support",
+    "ecosystem_networking",
+)
+
+FAMILY_LABELS: dict[str, str] = {
+    "test_before_invest": "test before invest",
+    "skills_training": "skills and training",
+    "investment_support": "support to find investments",
+    "ecosystem_networking": "innovation ecosystem and networking",
+}
+
+COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
+
+
+@dataclass(frozen=True)
+class ServiceRecord:
+    """A concrete service an organisation offers, in one of the four EDIH families."""
+
+    id: str
+    title: str
+    family: str
+    description: str = ""
+    technologies: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _require_text(self.id, "service id")
+        _require_text(self.title, f"service {self.id!r} title")
+        if self.family not in FAMILIES:
+            raise ValueError(
+                f"service {self.id!r}: unknown family {self.family!r}, expected one of "
+                + ", ".join(FAMILIES)
+            )
+
+
+@dataclass(frozen=True)
+class Record:
+    """An organisation (hub, lab, network...) with its profile and services."""
+
+    id: str
+    name: str
+    kind: str = "other"
+    description: str = ""
+    country: str | None = None
+    technologies: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    services: tuple[ServiceRecord, ...] = ()
+
+    def __post_init__(self) -> None:
+        _require_text(self.id, "record id")
+        _require_text(self.name, f"record {self.id!r} name")
+        if self.country is not None and not COUNTRY_PATTERN.match(self.country):
+            raise ValueError(
+                f"record {self.id!r}: country must be an ISO 3166-1 alpha-2 code like 'BE', "
+                f"got {self.country!r}"
+            )
+
+
+@dataclass(frozen=True)
+class MatchedTerm:
+    """A term that contributed to a match, the field it came from and its share of the score."""
+
+    term: str
+    field: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class ServiceMatch:
+    """A service that carried an organisation's match."""
+
+    id: str
+    title: str
+    family: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """One ranked organisation with the evidence for its rank."""
+
+    id: str
+    score: float
+    rank: int
+    services: list[ServiceMatch] = field(default_factory=list)
+    matched_terms: list[MatchedTerm] = field(default_factory=list)
+    families: list[str] = field(default_factory=list)
+    location: str = ""
+    summary: str = ""
+    language: str = "en"
+
+
+def _require_text(value: object, what: str) -> None:
+    """Raise ValueError unless ``value`` is a non-blank string."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{what} must be a non-empty string, got {value!r}")

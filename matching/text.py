@@ -1,0 +1,88 @@
+"""Unicode normalisation, tokenisation, stop words and per-language Snowball stemming."""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import snowballstemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+SNOWBALL_NAMES: dict[str, str] = {
+    "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek",
+    "en": "english", "es": "spanish", "et": "estonian", "fi": "finnish", "fr": "french",
+    "ga": "irish", "hu": "hungarian", "it": "italian", "lt": "lithuanian", "nl": "dutch",
+    "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian", "sv": "swedish",
+}  # fmt: skip
+
+# Languages that glue words into compounds ("Verkehrsüberwachung", "ilmanlaatuanturi").
+COMPOUNDING: frozenset[str] = frozenset({"de", "nl", "sv", "da", "no", "fi", "hu", "et"})
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_LOCKS: dict[str, threading.Lock] = {code: threading.Lock() for code in SNOWBALL_NAMES}
+_STEMMERS = {code: snowballstemmer.stemmer(name) for code, name in SNOWBALL_NAMES.items()}
+
+
+def read_data(name: str) -> str:
+    """Return the text of a data file shipped in ``matching/data``."""
+    return resources.files("matching").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining marks so "qualité" and "qualite" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into case-folded word tokens (accents kept, for the stemmers)."""
+    return _TOKEN_RE.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+@lru_cache(maxsize=500_000)
+def stem(word: str, language: str) -> str:
+    """Stem one case-folded word with the language's Snowball stemmer, then strip accents.
+
+    Languages without a stemmer only get their accents stripped.
+    """
+    stemmer = _STEMMERS.get(language)
+    if stemmer is None:
+        return strip_accents(word)
+    with _LOCKS[language]:
+        stemmed = stemmer.stemWord(word)
+    return strip_accents(stemmed)
+
+
+_KEEP_IN_ENGLISH = frozenset({"bill", "computer", "detail", "fire", "interest", "system"})
+
+
+def _load_stopwords() -> dict[str, frozenset[str]]:
+    """Read the per-language function word lists."""
+    table: dict[str, frozenset[str]] = {}
+    for line in read_data("stopwords.txt").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, _, words = line.partition(":")
+        table[code.strip()] = frozenset(tokenize(words))
+    # scikit-learn's list also drops content words the domain needs ("fire brigade", "system").
+    table["en"] = table["en"] | (frozenset(ENGLISH_STOP_WORDS) - _KEEP_IN_ENGLISH)
+    return table
+
+
+STOPWORDS: dict[str, frozenset[str]] = _load_stopwords()
+
+
+def is_feature_word(token: str, language: str) -> bool:
+    """Tell whether a token should become a term: not a stop word, not a number, 2+ characters."""
+    if len(token) < 2 or token.isdigit():
+        return False
+    return token not in STOPWORDS.get(language, frozenset()) and token not in STOPWORDS["en"]
+
+
+@lru_cache(maxsize=500_000)
+def token_info(token: str, language: str) -> tuple[str, bool]:
+    """Return a token's stem and whether it is a feature word, cached (texts repeat words)."""
+    return stem(token, language), is_feature_word(token, language)
