@@ -40,6 +40,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from catalogue.api import bp as api_bp
+    from catalogue.extensions import csrf
     from catalogue.needs.views import bp as needs_bp
     from catalogue.public.views import bp as public_bp
     from catalogue.workshop.views import bp as workshop_bp
@@ -47,3 +49,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(public_bp)
     app.register_blueprint(needs_bp, url_prefix="/needs")
     app.register_blueprint(workshop_bp, url_prefix="/workshop")
+    csrf.exempt(api_bp)
+    app.register_blueprint(api_bp, url_prefix="/api/v1")

@@ -28,6 +28,7 @@ class Defaults:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     CORS_ALLOWED_ORIGINS: tuple[str, ...] = ()
+    API_RATELIMIT = "120 per minute"
 
 
 def database_url(instance_path: str) -> str:

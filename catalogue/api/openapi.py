@@ -1,0 +1,204 @@
+"""The OpenAPI 3.1 document of /api/v1: one operation per entry of ``PATHS``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from catalogue import vocabularies
+from catalogue.api import openapi_downloads, openapi_match, openapi_schemas
+from catalogue.api.openapi_schemas import REF_PATTERN, ref
+from catalogue.services import browse
+
+JSON = "application/json"
+LIST_ERRORS = ("400", "404", "405", "406", "413", "429")
+ITEM_ERRORS = ("404", "405", "406", "413", "429")
+ERROR_DESCRIPTIONS = {
+    "400": "A parameter is invalid; `fields` names each one and its problem.",
+    "404": "No published record with this ref (unpublished records are not found either), "
+    "or a page past the last one.",
+    "405": "The method is not allowed; the `Allow` header lists those that are.",
+    "406": "The `Accept` header excludes every media type this resource is available in.",
+    "413": "The request body is larger than the server accepts.",
+    "415": "The request body is not sent as `application/json`.",
+    "429": "Too many requests; `Retry-After` says how many seconds to wait.",
+}
+
+
+def json_response(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """A 200 response with a JSON body."""
+    return {"description": description, "content": {JSON: {"schema": schema}}}
+
+
+def operation(
+    operation_id: str, summary: str, tag: str, ok: dict[str, Any], *, errors=ITEM_ERRORS, params=()
+) -> dict[str, Any]:
+    """A GET operation with its parameters, its 200 response and its documented errors."""
+    responses = {"200": ok} | {code: {"$ref": f"#/components/responses/{code}"} for code in errors}
+    return {
+        "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "tags": [tag],
+            "parameters": [{"$ref": f"#/components/parameters/{name}"} for name in params],
+            "responses": responses,
+        }
+    }
+
+
+def _array_parameter(name: str, values: list[str], description: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "description": description + " Repeat the parameter to select several values.",
+        "style": "form",
+        "explode": True,
+        "schema": {"type": "array", "items": {"type": "string", "enum": values}},
+    }
+
+
+def parameters(max_search_length: int) -> dict[str, Any]:
+    """The shared parameters: paging, the browse page's filters and the ``ref`` of a record."""
+    countries = list(next(f.labels for f in browse.FACETS if f.param == "country")())
+    integer = {"type": "integer", "minimum": 1}
+    return {
+        "page": {
+            "name": "page",
+            "in": "query",
+            "description": "Page number, from 1.",
+            "schema": integer | {"maximum": browse.MAX_PAGE, "default": 1},
+        },
+        "per_page": {
+            "name": "per_page",
+            "in": "query",
+            "description": "Items per page, 1 to 100.",
+            "schema": integer | {"maximum": 100, "default": 20},
+        },
+        "q": {
+            "name": "q",
+            "in": "query",
+            "description": "Words that must all appear in the name, description or city.",
+            "schema": {"type": "string", "maxLength": max_search_length},
+        },
+        "sort": {
+            "name": "sort",
+            "in": "query",
+            "description": "Order: by name, by country, or most recently updated first.",
+            "schema": {"type": "string", "enum": list(browse.SORTS), "default": "name"},
+        },
+        "kind": _array_parameter("kind", list(vocabularies.ORGANISATION_KINDS), "Kind."),
+        "country": _array_parameter("country", countries, "ISO 3166-1 alpha-2 country code."),
+        "family": _array_parameter("family", list(vocabularies.SERVICE_FAMILIES), "Family."),
+        "technology": _array_parameter(
+            "technology", list(vocabularies.TECHNOLOGIES), "Technology label."
+        ),
+        "sector": _array_parameter("sector", list(vocabularies.SECTORS), "Sector label."),
+        "ref": {
+            "name": "ref",
+            "in": "path",
+            "required": True,
+            "description": "The record's stable identifier (its interchange `ref`).",
+            "schema": {"type": "string", "pattern": REF_PATTERN},
+        },
+    }
+
+
+def error_responses() -> dict[str, Any]:
+    """The documented error responses, all in the single error shape."""
+    responses = {}
+    for code, description in ERROR_DESCRIPTIONS.items():
+        response = json_response(description, ref("Error"))
+        if code in ("405", "429"):
+            header = "Allow" if code == "405" else "Retry-After"
+            response["headers"] = {header: {"required": True, "schema": {"type": "string"}}}
+        responses[code] = response
+    return responses
+
+
+PAGING = ("page", "per_page")
+PATHS: dict[str, dict[str, Any]] = {
+    "/organisations": operation(
+        "listOrganisations",
+        "Published organisations, with the browse page's filters, facets and pages",
+        "organisations",
+        json_response("A page of organisations.", ref("OrganisationPage")),
+        errors=LIST_ERRORS,
+        params=("q", "kind", "country", "family", "technology", "sector", "sort", *PAGING),
+    ),
+    "/organisations/{ref}": operation(
+        "getOrganisation",
+        "One published organisation with its published services",
+        "organisations",
+        json_response("The organisation.", ref("OrganisationDetail")),
+        params=("ref",),
+    ),
+    "/services": operation(
+        "listServices",
+        "Published services of published organisations",
+        "services",
+        json_response("A page of services.", ref("ServicePage")),
+        errors=LIST_ERRORS,
+        params=("family", "country", "technology", *PAGING),
+    ),
+    "/services/{ref}": operation(
+        "getService",
+        "One published service",
+        "services",
+        json_response("The service.", ref("Service")),
+        params=("ref",),
+    ),
+    "/practices": operation(
+        "listPractices",
+        "Published good practices",
+        "practices",
+        json_response("A page of practices.", ref("PracticePage")),
+        errors=LIST_ERRORS,
+        params=PAGING,
+    ),
+    "/practices/{ref}": operation(
+        "getPractice",
+        "One published practice",
+        "practices",
+        json_response("The practice.", ref("Practice")),
+        params=("ref",),
+    ),
+    "/events": operation(
+        "listEvents",
+        "Published events, newest first",
+        "events",
+        json_response("A page of events.", ref("EventPage")),
+        errors=LIST_ERRORS,
+        params=PAGING,
+    ),
+    "/events/{ref}": operation(
+        "getEvent",
+        "One published event with its sessions and talks",
+        "events",
+        json_response("The event and its agenda.", ref("EventDetail")),
+        params=("ref",),
+    ),
+    **openapi_downloads.PATHS,
+    **openapi_match.PATHS,
+}
+
+
+def build_document(server_url: str, max_search_length: int = 200) -> dict[str, Any]:
+    """Return the OpenAPI document, with ``server_url`` as the API's base address."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "DIH catalogue open-data API",
+            "version": "1.0.0",
+            "description": "Read-only JSON API and downloads of the published catalogue of "
+            "Digital Innovation Hubs and their services. Only published records appear.",
+            "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
+        },
+        "servers": [{"url": server_url}],
+        "paths": PATHS,
+        "components": {
+            "schemas": openapi_schemas.schemas()
+            | openapi_downloads.schemas()
+            | openapi_match.schemas(),
+            "parameters": parameters(max_search_length),
+            "responses": error_responses(),
+        },
+    }

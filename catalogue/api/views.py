@@ -1,0 +1,130 @@
+"""The read endpoints of /api/v1: organisations, services, practices and events."""
+
+from __future__ import annotations
+
+from flask import current_app, request
+from sqlalchemy import select
+
+from catalogue.api import queries
+from catalogue.api import serializers as s
+from catalogue.api.blueprint import bp
+from catalogue.errors import NotFound, ValidationError
+from catalogue.extensions import db
+from catalogue.models import Service
+from catalogue.services import browse
+
+PAGING = ("page", "per_page")
+HUB_FILTERS = tuple(spec.param for spec in browse.FACETS)
+
+
+def _default_per_page() -> int:
+    return current_app.config["PAGE_SIZE"]
+
+
+def _families(organisation_ids: list[int]) -> dict[int, list[str]]:
+    """The families of the published services of each organisation, in one query."""
+    rows = db.session.execute(
+        select(Service.organisation_id, Service.family)
+        .where(Service.organisation_id.in_(organisation_ids), Service.status == "published")
+        .distinct()
+    )
+    families: dict[int, list[str]] = {}
+    for organisation_id, family in rows:
+        families.setdefault(organisation_id, []).append(family)
+    return {key: sorted(values) for key, values in families.items()}
+
+
+def _hub_page(args) -> tuple[browse.HubQuery, browse.HubPage]:
+    """Parse the browse page's filters plus ``per_page``; a page past the end is not found."""
+    problems: dict[str, str] = {}
+    queries.refuse_blank_values(args, (*HUB_FILTERS, "sort", *PAGING), problems)
+    _, per_page = queries.parse_paging(args, _default_per_page(), problems)
+    if len(args.get("q", "")) > current_app.config["MAX_SEARCH_LENGTH"]:
+        problems["q"] = f"is longer than {current_app.config['MAX_SEARCH_LENGTH']} characters"
+    query = browse.HubQuery()
+    try:
+        query = browse.parse_hub_query(
+            args, per_page=per_page, max_search_length=current_app.config["MAX_SEARCH_LENGTH"]
+        )
+    except ValidationError as error:
+        problems = error.fields | problems
+    queries.raise_problems(problems, "organisations")
+    try:
+        return query, browse.list_hubs(db.session, query)
+    except ValidationError as error:
+        raise NotFound(error.message) from error
+
+
+@bp.get("/organisations")
+def list_organisations():
+    """Published organisations with the browse page's filters, sorting, facets and pages."""
+    query, page = _hub_page(request.args)
+    families = _families([organisation.id for organisation in page.items])
+    items = [s.serialize_organisation(o, families.get(o.id, [])) for o in page.items]
+    args = {key: value for key, value in query.to_args().items() if key != "page"}
+    body = s.serialize_page(page, items, args)
+    body["facets"] = {
+        facet.param: [{"value": o.value, "label": o.label, "count": o.count} for o in facet.options]
+        for facet in page.facets
+    }
+    return body
+
+
+@bp.get("/organisations/<ref>")
+def organisation_detail(ref: str):
+    """One published organisation with its published services."""
+    return s.serialize_organisation_detail(queries.get_organisation(db.session, ref))
+
+
+@bp.get("/services")
+def list_services():
+    """Published services of published organisations, filtered by family, country, technology."""
+    problems: dict[str, str] = {}
+    queries.refuse_blank_values(request.args, (*queries.SERVICE_FILTERS, *PAGING), problems)
+    filters = queries.parse_service_filters(request.args, problems)
+    page_number, per_page = queries.parse_paging(request.args, _default_per_page(), problems)
+    queries.raise_problems(problems, "services")
+    statement = queries.services_statement(filters)
+    page = queries.paginate(db.session, statement, page_number, per_page)
+    items = [s.serialize_service(service) for service in page.items]
+    return s.serialize_page(page, items, {key: list(values) for key, values in filters.items()})
+
+
+@bp.get("/services/<ref>")
+def service_detail(ref: str):
+    """One published service with the organisation offering it."""
+    return s.serialize_service(queries.get_service(db.session, ref))
+
+
+@bp.get("/practices")
+def list_practices():
+    """Published good practices, by title."""
+    problems: dict[str, str] = {}
+    queries.refuse_blank_values(request.args, PAGING, problems)
+    page_number, per_page = queries.parse_paging(request.args, _default_per_page(), problems)
+    queries.raise_problems(problems, "practices")
+    page = queries.paginate(db.session, queries.practices_statement(), page_number, per_page)
+    return s.serialize_page(page, [s.serialize_practice(p) for p in page.items], {})
+
+
+@bp.get("/practices/<ref>")
+def practice_detail(ref: str):
+    """One published practice."""
+    return s.serialize_practice(queries.get_practice(db.session, ref))
+
+
+@bp.get("/events")
+def list_events():
+    """Published events, newest first (each event's agenda is on its own resource)."""
+    problems: dict[str, str] = {}
+    queries.refuse_blank_values(request.args, PAGING, problems)
+    page_number, per_page = queries.parse_paging(request.args, _default_per_page(), problems)
+    queries.raise_problems(problems, "events")
+    page = queries.paginate(db.session, queries.events_statement(), page_number, per_page)
+    return s.serialize_page(page, [s.serialize_event(e) for e in page.items], {})
+
+
+@bp.get("/events/<ref>")
+def event_detail(ref: str):
+    """One published event with its sessions and talks."""
+    return s.serialize_event(queries.get_event(db.session, ref), with_sessions=True)

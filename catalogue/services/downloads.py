@@ -1,0 +1,154 @@
+"""Open-data downloads: published records, CSV files and the validators that make them cacheable."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from catalogue.models import Event, Organisation, Practice, Service, current_revision
+
+PUBLISHED = "published"
+LIST_SEPARATOR = "; "
+# Keys of ``extra`` that are public attribution; anything else in ``extra`` stays private.
+PUBLIC_EXTRA_KEYS: tuple[str, ...] = ("licence", "attribution")
+# A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+PageUrl = Callable[[str, str], str]
+"""Builds the public HTML page address of a record from its kind and slug."""
+
+
+@dataclass(frozen=True)
+class CatalogueVersion:
+    """The validators of every download: an entity tag and the newest change."""
+
+    etag: str
+    last_modified: datetime
+
+
+def catalogue_version(session: Session) -> CatalogueVersion:
+    """Return the ETag and Last-Modified of the downloads, from the revision and newest change."""
+    newest = [
+        session.scalar(select(func.max(model.updated_at)))
+        for model in (Organisation, Service, Practice, Event)
+    ]
+    stamps = [_aware(stamp) for stamp in newest if stamp is not None]
+    last_modified = max(stamps, default=datetime(2020, 1, 1, tzinfo=UTC)).replace(microsecond=0)
+    revision = current_revision(session)
+    return CatalogueVersion(f"r{revision}-{int(last_modified.timestamp())}", last_modified)
+
+
+def _aware(stamp: datetime) -> datetime:
+    """SQLite returns naive datetimes; every stored time is UTC."""
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+
+
+def published_organisations(session: Session) -> list[Organisation]:
+    """Return every published organisation, ordered by ref."""
+    statement = select(Organisation).where(Organisation.status == PUBLISHED)
+    return list(session.scalars(statement.order_by(Organisation.ref)))
+
+
+def published_services(organisation: Organisation) -> list[Service]:
+    """Return the published services of an organisation, in its own order."""
+    return [service for service in organisation.services if service.status == PUBLISHED]
+
+
+def public_source(record: Any) -> dict[str, str] | None:
+    """Return where a record came from, with its licence and attribution, or ``None``."""
+    source = {
+        "name": record.source_name,
+        "url": record.source_url,
+        "retrieved": record.source_retrieved,
+    }
+    source |= {key: (record.extra or {}).get(key) for key in PUBLIC_EXTRA_KEYS}
+    kept = {key: str(value) for key, value in source.items() if value}
+    return kept or None
+
+
+def public_extra(extra: dict[str, Any] | None) -> dict[str, Any]:
+    """Keep only the attribution keys of an ``extra`` object; the rest may be internal notes."""
+    return {key: value for key, value in (extra or {}).items() if key in PUBLIC_EXTRA_KEYS}
+
+
+def safe_cell(value: Any) -> Any:
+    """Return a CSV cell that no spreadsheet will run as a formula; lists are joined with "; "."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        value = LIST_SEPARATOR.join(str(item) for item in value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """Render a header and rows as CSV text with every cell made safe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
+    return buffer.getvalue()
+
+
+ORGANISATION_COLUMNS: tuple[str, ...] = (
+    "ref", "name", "kind", "description", "country", "region", "city", "website", "email",
+    "languages", "technologies", "sectors", "families", "services", "latitude", "longitude",
+    "page_url", "source_name", "source_url", "source_retrieved", "licence", "updated_at",
+)  # fmt: skip
+
+SERVICE_COLUMNS: tuple[str, ...] = (
+    "ref", "title", "family", "description", "organisation_ref", "organisation_name", "country",
+    "technologies", "sectors", "audiences", "languages", "website", "price", "delivery",
+    "page_url", "updated_at",
+)  # fmt: skip
+
+
+def organisations_csv(session: Session, page_url: PageUrl) -> str:
+    """Return the published organisations as CSV, one row each."""
+    rows = []
+    for org in published_organisations(session):
+        services = published_services(org)
+        families = sorted({service.family for service in services})
+        rows.append(
+            [
+                org.ref, org.name, org.kind, org.description, org.country, org.region, org.city,
+                org.website, org.email, org.languages, org.technologies, org.sectors, families,
+                [service.ref for service in services], org.latitude, org.longitude,
+                page_url("organisation", org.slug), org.source_name, org.source_url,
+                org.source_retrieved, (org.extra or {}).get("licence"),
+                iso_timestamp(org.updated_at),
+            ]
+        )  # fmt: skip
+    return write_csv(ORGANISATION_COLUMNS, rows)
+
+
+def services_csv(session: Session, page_url: PageUrl) -> str:
+    """Return the published services of published organisations as CSV, one row each."""
+    rows = []
+    for org in published_organisations(session):
+        for svc in published_services(org):
+            rows.append(
+                [
+                    svc.ref, svc.title, svc.family, svc.description, org.ref, org.name,
+                    org.country, svc.technologies, svc.sectors, svc.audiences, svc.languages,
+                    svc.url, svc.price, svc.delivery, page_url("service", svc.slug),
+                    iso_timestamp(svc.updated_at),
+                ]
+            )  # fmt: skip
+    return write_csv(SERVICE_COLUMNS, rows)
+
+
+def iso_timestamp(stamp: datetime | None) -> str | None:
+    """Return a stored time as an ISO 8601 UTC timestamp (seconds), or ``None``."""
+    if stamp is None:
+        return None
+    return _aware(stamp).astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -1,0 +1,115 @@
+"""The NGSI-LD export: published hubs and services as Smart Data Models key-values entities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from catalogue import vocabularies
+from catalogue.models import Organisation, Service
+from catalogue.services.downloads import (
+    PageUrl,
+    iso_timestamp,
+    published_organisations,
+    published_services,
+)
+
+CONTEXT_URL = (
+    "https://raw.githubusercontent.com/smart-data-models/"
+    "dataModel.DigitalInnovationHub/master/context.jsonld"
+)
+HUB = "DigitalInnovationHub"
+SERVICE = "DigitalInnovationHubService"
+
+
+def entity_id(entity_type: str, ref: str) -> str:
+    """Return the NGSI-LD id of a record: ``urn:ngsi-ld:<type>:<ref>``."""
+    return f"urn:ngsi-ld:{entity_type}:{ref}"
+
+
+def export_entities(session: Session, page_url: PageUrl) -> list[dict[str, Any]]:
+    """Return every published organisation and published service as key-values entities."""
+    entities: list[dict[str, Any]] = []
+    for organisation in published_organisations(session):
+        services = published_services(organisation)
+        entities.append(hub_entity(organisation, services, page_url))
+        entities.extend(service_entity(s, organisation, page_url) for s in services)
+    return entities
+
+
+def compact(entity: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in entity.items() if value not in (None, "", [], {})}
+
+
+def _dates(record: Organisation | Service) -> dict[str, str | None]:
+    created, updated = iso_timestamp(record.created_at), iso_timestamp(record.updated_at)
+    return {"dateCreated": created, "dateModified": updated, "dateUpdated": updated}
+
+
+def _place(organisation: Organisation) -> dict[str, Any]:
+    address = {
+        "addressCountry": organisation.country,
+        "addressRegion": organisation.region,
+        "addressLocality": organisation.city,
+    }
+    place: dict[str, Any] = {"address": compact(address)}
+    if organisation.latitude is not None and organisation.longitude is not None:
+        coordinates = [organisation.longitude, organisation.latitude]
+        place["location"] = {"type": "Point", "coordinates": coordinates}
+    return place
+
+
+def hub_entity(
+    organisation: Organisation, services: list[Service], page_url: PageUrl
+) -> dict[str, Any]:
+    """Map an organisation onto a ``DigitalInnovationHub`` entity (key-values form)."""
+    contact = compact({"email": organisation.email, "availableLanguage": organisation.languages})
+    entity = {
+        "id": entity_id(HUB, organisation.ref),
+        "type": HUB,
+        "name": organisation.name,
+        "title": organisation.name,
+        "description": organisation.description,
+        "kind": organisation.kind,
+        "website": organisation.website,
+        **_place(organisation),
+        "contactPoint": contact,
+        "competences": organisation.technologies,
+        "domain": organisation.sectors,
+        "relation": [{"id": entity_id(SERVICE, service.ref)} for service in services],
+        "source": organisation.source_url,
+        "dataProvider": organisation.source_name,
+        "sourceRetrieved": organisation.source_retrieved,
+        "seeAlso": [page_url("organisation", organisation.slug)],
+        **_dates(organisation),
+    }
+    return compact(entity) | {"@context": CONTEXT_URL}
+
+
+def service_entity(
+    service: Service, organisation: Organisation, page_url: PageUrl
+) -> dict[str, Any]:
+    """Map a service onto a ``DigitalInnovationHubService`` entity (key-values form)."""
+    contact = compact({"email": organisation.email, "availableLanguage": service.languages})
+    entity = {
+        "id": entity_id(SERVICE, service.ref),
+        "type": SERVICE,
+        "name": service.title,
+        "title": service.title,
+        "description": service.description,
+        "category": vocabularies.SERVICE_FAMILIES[service.family],
+        "target": [vocabularies.AUDIENCES.get(code, code) for code in service.audiences],
+        "url": service.url,
+        "contacts": [{"contactPoint": contact}] if contact else [],
+        "author": organisation.name,
+        "owner": [entity_id(HUB, organisation.ref)],
+        "competences": service.technologies,
+        "domain": service.sectors,
+        "price": service.price,
+        "delivery": service.delivery,
+        **_place(organisation),
+        "seeAlso": [page_url("service", service.slug)],
+        **_dates(service),
+    }
+    return compact(entity) | {"@context": CONTEXT_URL}
