@@ -197,6 +197,16 @@ def country_name(code: str | None) -> str:
     return getattr(country, "common_name", None) or (country.name if country else code)
 
 
+def country_codes() -> list[str]:
+    """Every ISO 3166-1 alpha-2 code the platform accepts, sorted."""
+    return sorted({c.alpha_2 for c in pycountry.countries} | set(EXTRA_COUNTRY_NAMES))
+
+
+def language_codes() -> list[str]:
+    """Every ISO 639-1 language code, sorted."""
+    return sorted(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+
+
 def is_language_code(value: str) -> bool:
     """Tell whether ``value`` is an ISO 639-1 language code."""
     return bool(_ISO_639_1.match(value)) and pycountry.languages.get(alpha_2=value) is not None

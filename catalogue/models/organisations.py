@@ -90,4 +90,3 @@ class Service(Published, Base):
 
     def __repr__(self) -> str:
         return f"<Service {self.ref}>"
-

@@ -31,8 +31,9 @@ def bump_revision_after_catalogue_writes(session: Session, flush_context: object
     if not any(getattr(obj, "bumps_revision", False) for obj in touched):
         return
     connection = session.connection()
+    next_revision = CatalogueState.revision + 1
     bumped = connection.execute(
-        update(CatalogueState).where(CatalogueState.id == 1).values(revision=CatalogueState.revision + 1)
+        update(CatalogueState).where(CatalogueState.id == 1).values(revision=next_revision)
     )
     if bumped.rowcount == 0:
         connection.execute(CatalogueState.__table__.insert().values(id=1, revision=1))

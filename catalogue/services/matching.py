@@ -55,9 +55,9 @@ def _check_text(value: Any) -> str:
 def _check_country(value: Any) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or len(value) != 2 or normalise_country(value) is None:
+    if not isinstance(value, str) or not value.isupper() or normalise_country(value) != value:
         raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code such as 'BE'")
-    return value.upper()
+    return value
 
 
 def _check_families(value: Any) -> tuple[str, ...]:
@@ -82,6 +82,8 @@ def _check_language(value: Any) -> str | None:
 def _check_limit(value: Any) -> int:
     if value is None:
         return DEFAULT_LIMIT
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # JSON has one number type: 13.0 is the whole number 13
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("must be a whole number")
     if not 1 <= value <= MAX_LIMIT:

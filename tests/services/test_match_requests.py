@@ -16,7 +16,7 @@ def test_a_full_request_is_accepted_and_trimmed():
     request = validate_match_request(
         {
             "text": "  Test an AI tool for traffic  ",
-            "country": "be",
+            "country": "BE",
             "families": ["test_before_invest", "investment_support", "test_before_invest"],
             "language": "en",
             "limit": 5,
@@ -47,6 +47,7 @@ def test_only_text_is_required_and_limit_defaults_to_ten():
         ({"text": 42}, "text", "string"),
         ({"text": "ok", "country": "Belgium"}, "country", "ISO 3166-1"),
         ({"text": "ok", "country": "ZZ"}, "country", "ISO 3166-1"),
+        ({"text": "ok", "country": "be"}, "country", "such as 'BE'"),
         ({"text": "ok", "families": "test_before_invest"}, "families", "list"),
         ({"text": "ok", "families": ["training"]}, "families", "unknown family 'training'"),
         ({"text": "ok", "language": "german"}, "language", "ISO 639-1"),
@@ -54,11 +55,16 @@ def test_only_text_is_required_and_limit_defaults_to_ten():
         ({"text": "ok", "limit": 51}, "limit", "between 1 and 50"),
         ({"text": "ok", "limit": "5"}, "limit", "whole number"),
         ({"text": "ok", "limit": True}, "limit", "whole number"),
+        ({"text": "ok", "limit": 2.5}, "limit", "whole number"),
         ({"text": "ok", "colour": "red"}, "colour", "not a field"),
     ],
 )
 def test_each_bad_field_is_named_with_its_problem(payload, field, words):
     assert words in problems_of(payload)[field]
+
+
+def test_a_whole_number_written_with_a_decimal_point_is_a_whole_number():
+    assert validate_match_request({"text": "ok", "limit": 13.0}).limit == 13
 
 
 def test_a_body_that_is_not_an_object_is_refused():
