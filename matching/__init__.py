@@ -1,6 +1,7 @@
 """Explainable, cross-lingual matching of city needs to Digital Innovation Hubs and services."""
 
 from matching.index import MatchIndex
+from matching.language import detect_language
 from matching.records import (
     FAMILIES,
     Match,
@@ -18,4 +19,5 @@ __all__ = [
     "Record",
     "ServiceMatch",
     "ServiceRecord",
+    "detect_language",
 ]

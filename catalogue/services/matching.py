@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Organisation, Service, current_revision
 from catalogue.vocabularies import SERVICE_FAMILIES, is_language_code, normalise_country
-from matching import Match, MatchIndex, Record, ServiceRecord
+from matching import Match, MatchIndex, Record, ServiceRecord, detect_language
 
 MAX_NEED_LENGTH = 5000
 MAX_LIMIT = 50
@@ -179,13 +179,16 @@ class IndexHolder:
         self._revision: int | None = None
         self._index: MatchIndex | None = None
 
-    def index(self, session: Session) -> MatchIndex:
-        """Return an index fitted on the catalogue as of the current revision."""
+    def index(self, session: Session) -> MatchIndex | None:
+        """Return an index fitted on the catalogue as of the current revision.
+
+        ``None`` while nothing is published: there is nothing to match against yet.
+        """
         revision = current_revision(session)
         with self._lock:
-            if self._index is None or revision != self._revision:
+            if revision != self._revision:
                 records = [organisation_record(o) for o in published_organisations(session)]
-                self._index = MatchIndex().fit(records)
+                self._index = MatchIndex().fit(records) if records else None
                 self._revision = revision
             return self._index
 
@@ -198,7 +201,9 @@ def _organisations_by_ref(session: Session, refs: Iterable[str]) -> dict[str, Or
 def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -> MatchOutcome:
     """Rank published organisations and their services against a city's need."""
     index = holder.index(session)
-    language = request.language or index.detect_language(request.text)
+    language = request.language or detect_language(request.text)
+    if index is None:
+        return MatchOutcome(language, [], {})
     matches = index.query(
         request.text,
         country=request.country,
@@ -215,6 +220,9 @@ def similar_organisations(
     """Return published organisations whose profiles resemble ``organisation``'s, best first."""
     if organisation.status != "published":
         raise NotFound(f"No published organisation with ref {organisation.ref!r}.")
-    matches = holder.index(session).similar(organisation.ref, limit=limit)
+    index = holder.index(session)
+    if index is None:
+        return []
+    matches = index.similar(organisation.ref, limit=limit)
     found = _organisations_by_ref(session, (m.id for m in matches))
     return [(found[m.id], m) for m in matches if m.id in found]
