@@ -136,6 +136,8 @@ class MatchIndex:
         """Analyse every field of every unit, and note the families each profile reveals."""
         columns: dict[str, list[list[str]]] = {name: [] for name in FIELDS}
         family_mask = np.zeros((len(self.records_), len(FAMILIES)), dtype=bool)
+        # Tags, family texts and repeated descriptions recur across units: analyse each once.
+        analysed: dict[tuple[str, str], list[str]] = {}
         for org, service in zip(self.unit_org_, self.unit_service_, strict=True):
             record = self.records_[org]
             if service < 0:
@@ -145,7 +147,10 @@ class MatchIndex:
                 family_mask[org, FAMILIES.index(record.services[service].family)] = True
             language = self.record_language_[org]
             for name in FIELDS:
-                terms = analyze(texts.get(name, ""), language, self.use_concepts)
+                text = texts.get(name, "")
+                terms = analysed.get((text, language))
+                if terms is None:
+                    terms = analysed[text, language] = analyze(text, language, self.use_concepts)
                 columns[name].append(terms)
                 if service < 0 and name == "description":
                     for term in set(terms) & FAMILY_CONCEPTS.keys():
