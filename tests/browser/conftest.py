@@ -114,6 +114,8 @@ def seed_paths(seeded_app) -> dict[str, str]:
             "workshop": "/workshop/",
             "practice": f"/workshop/practices/{practice.slug}",
             "about": "/about/",
+            "needs": "/needs/",
+            "api-docs": "/api/v1/",
             "not-found": "/hubs/no-such-hub",
         }
         db.session.remove()

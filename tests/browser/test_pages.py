@@ -16,6 +16,8 @@ PAGES = [
     "workshop",
     "practice",
     "about",
+    "needs",
+    "api-docs",
     "not-found",
 ]
 
