@@ -8,10 +8,10 @@ from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalogue.models.base import Base, Published, Sourced
-from catalogue.models.tags import Tag, labels, organisation_tags, service_tags
+from catalogue.models.tags import Tag, Tagged, organisation_tags, service_tags
 
 
-class Organisation(Published, Sourced, Base):
+class Organisation(Tagged, Published, Sourced, Base):
     """A Digital Innovation Hub or any other organisation that helps cities go digital."""
 
     __tablename__ = "organisations"
@@ -39,21 +39,11 @@ class Organisation(Published, Sourced, Base):
         lazy="selectin",
     )
 
-    @property
-    def technologies(self) -> list[str]:
-        """The organisation's technology labels, sorted."""
-        return labels(self.tags, "technology")
-
-    @property
-    def sectors(self) -> list[str]:
-        """The organisation's sector labels, sorted."""
-        return labels(self.tags, "sector")
-
     def __repr__(self) -> str:
         return f"<Organisation {self.ref}>"
 
 
-class Service(Published, Base):
+class Service(Tagged, Published, Base):
     """A concrete offer of an organisation in one of the four EDIH service families."""
 
     __tablename__ = "services"
@@ -77,16 +67,6 @@ class Service(Published, Base):
 
     organisation: Mapped[Organisation] = relationship(back_populates="services")
     tags: Mapped[list[Tag]] = relationship(secondary=service_tags, lazy="selectin")
-
-    @property
-    def technologies(self) -> list[str]:
-        """The service's technology labels, sorted."""
-        return labels(self.tags, "technology")
-
-    @property
-    def sectors(self) -> list[str]:
-        """The service's sector labels, sorted."""
-        return labels(self.tags, "sector")
 
     def __repr__(self) -> str:
         return f"<Service {self.ref}>"

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalogue.models.base import Base, Published, Sourced
 from catalogue.models.organisations import Organisation
-from catalogue.models.tags import Tag, labels, practice_tags
+from catalogue.models.tags import Tag, Tagged, practice_tags
 
 practice_organisations = Table(
     "practice_organisations",
@@ -22,7 +22,7 @@ practice_organisations = Table(
 )
 
 
-class Practice(Published, Sourced, Base):
+class Practice(Tagged, Published, Sourced, Base):
     """A case or example, linked to the organisations that carried it out."""
 
     __tablename__ = "practices"
@@ -40,16 +40,6 @@ class Practice(Published, Sourced, Base):
     organisations: Mapped[list[Organisation]] = relationship(
         secondary=practice_organisations, lazy="selectin", order_by="Organisation.ref"
     )
-
-    @property
-    def technologies(self) -> list[str]:
-        """The practice's technology labels, sorted."""
-        return labels(self.tags, "technology")
-
-    @property
-    def sectors(self) -> list[str]:
-        """The practice's sector labels, sorted."""
-        return labels(self.tags, "sector")
 
     def __repr__(self) -> str:
         return f"<Practice {self.ref}>"

@@ -43,3 +43,19 @@ practice_tags = tag_link_table("practice")
 def labels(tags: list[Tag], vocabulary: str) -> list[str]:
     """Return the sorted labels of one vocabulary among ``tags``."""
     return sorted(tag.label for tag in tags if tag.vocabulary == vocabulary)
+
+
+class Tagged:
+    """A record with a ``tags`` relationship, read as technology and sector labels."""
+
+    tags: list[Tag]
+
+    @property
+    def technologies(self) -> list[str]:
+        """The record's technology labels, sorted."""
+        return labels(self.tags, "technology")
+
+    @property
+    def sectors(self) -> list[str]:
+        """The record's sector labels, sorted."""
+        return labels(self.tags, "sector")
