@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, render_template, request
 from catalogue.extensions import db, match_index_holder
 from catalogue.public.data_sources import DATA_SOURCES
 from catalogue.public.forms import HubSearchForm
-from catalogue.services import browse, matching
+from catalogue.services import browse, cross_references, matching
 
 bp = Blueprint("public", __name__)
 
@@ -37,7 +37,14 @@ def hub_detail(slug: str):
     """Show one published hub with its services, practices and talks."""
     detail = browse.get_hub(db.session, slug)
     similar = matching.similar_organisations(db.session, match_index_holder(), detail.hub)
-    return render_template("public/hub_detail.html", detail=detail, hub=detail.hub, similar=similar)
+    also_listed = cross_references.other_records_of(db.session, detail.hub)
+    return render_template(
+        "public/hub_detail.html",
+        detail=detail,
+        hub=detail.hub,
+        similar=similar,
+        also_listed=also_listed,
+    )
 
 
 @bp.get("/services/<slug>")
