@@ -57,3 +57,7 @@ benchmark: $(STAMP)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache test-artifacts
+
+## load: gunicorn (2 workers) on a seeded temporary database, loaded from 127.0.0.1 for 20 s
+load: $(STAMP)
+	$(BIN)/python -m tests.load.http_load --workers 2 --concurrency 8 --seconds 20

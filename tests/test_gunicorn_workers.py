@@ -3,56 +3,31 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.servers import free_port, get_text, wait_until_serving
+
 REQUESTS = 16
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=20) as response:
-        return response.read().decode("utf-8")
-
-
-def _wait_until_serving(base: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise AssertionError(f"gunicorn exited: {server.stderr.read().decode()[-2000:]}")
-        try:
-            _get(base + "/")
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("gunicorn did not answer within 30 s")
 
 
 @pytest.fixture
 def gunicorn(database_url: str, app):
     """Two gunicorn workers serving the test database on a free loopback port."""
-    port = _free_port()
+    port = free_port()
     gunicorn_bin = Path(sys.executable).with_name("gunicorn")
     environment = os.environ | {
         "DATABASE_URL": database_url,
         "FLASK_SECRET_KEY": "a-test-secret-for-the-gunicorn-workers",
     }
     command = [str(gunicorn_bin), "-w", "2", "-b", f"127.0.0.1:{port}", "catalogue:create_app()"]
-    server = subprocess.Popen(command, env=environment, stderr=subprocess.PIPE)
+    server = subprocess.Popen(command, env=environment)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_serving(base, server)
+        wait_until_serving(base, server)
         yield base
     finally:
         server.terminate()
@@ -64,13 +39,13 @@ def test_every_worker_refits_after_a_write(gunicorn, build):
         name="Water Data Lab", description="Smart water meters and leak detection for utilities."
     )
     page_url = f"{gunicorn}/hubs/{water.slug}"
-    before = [_get(page_url) for _ in range(REQUESTS)]
+    before = [get_text(page_url) for _ in range(REQUESTS)]
     assert not any("Leak Detection Hub" in page for page in before)
 
     build.organisation(
         name="Leak Detection Hub", description="Detects leaks in water networks with smart meters."
     )
-    after = [_get(page_url) for _ in range(REQUESTS)]
+    after = [get_text(page_url) for _ in range(REQUESTS)]
     assert all("Leak Detection Hub" in page for page in after)
 
 
