@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, render_template, request
 from catalogue.extensions import db, match_index_holder
 from catalogue.public.data_sources import DATA_SOURCES
 from catalogue.public.forms import HubSearchForm
-from catalogue.services import browse, cross_references, matching
+from catalogue.services import browse, cross_references, hubs, matching
 
 bp = Blueprint("public", __name__)
 
@@ -15,7 +15,7 @@ bp = Blueprint("public", __name__)
 @bp.get("/")
 def show_home():
     """Say what the catalogue is and offer three ways in."""
-    counts = browse.catalogue_counts(db.session)
+    counts = hubs.catalogue_counts(db.session)
     return render_template("public/show_home.html", counts=counts)
 
 
@@ -35,7 +35,7 @@ def list_hubs():
 @bp.get("/hubs/<slug>")
 def hub_detail(slug: str):
     """Show one published hub with its services, practices and talks."""
-    detail = browse.get_hub(db.session, slug)
+    detail = hubs.get_hub(db.session, slug)
     similar = matching.similar_organisations(db.session, match_index_holder(), detail.hub)
     also_listed = cross_references.other_records_of(db.session, detail.hub)
     return render_template(
@@ -50,12 +50,12 @@ def hub_detail(slug: str):
 @bp.get("/services/<slug>")
 def service_detail(slug: str):
     """Show one published service and the organisation that offers it."""
-    service = browse.get_service(db.session, slug)
+    service = hubs.get_service(db.session, slug)
     return render_template("public/service_detail.html", service=service)
 
 
 @bp.get("/about/")
 def show_about():
     """List every data source with its attribution and licence."""
-    counts = browse.count_by_source(db.session)
+    counts = hubs.count_by_source(db.session)
     return render_template("public/show_about.html", sources=DATA_SOURCES, counts=counts)
