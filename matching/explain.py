@@ -150,7 +150,11 @@ def _profile_families(index: MatchIndex, org: int) -> list[str]:
 
 def _summary(mode: str, services: list[ServiceMatch], terms: list[MatchedTerm]) -> str:
     """One plain sentence saying why the organisation is on the list."""
-    words = list(dict.fromkeys(t.term.split(" (")[0] for t in terms))[:3]
+    by_fold: dict[str, str] = {}
+    for term in terms:
+        word = term.term.split(" (")[0]
+        by_fold.setdefault(word.casefold(), word)  # "ai" and "AI" are one topic to a reader
+    words = list(by_fold.values())[:3]
     topics = _join(words) if words else "related topics"
     if mode == "hub":
         return f"Works on the same topics: {topics}."

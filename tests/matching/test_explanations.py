@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matching import MatchIndex
+from matching import MatchIndex, Record
 from matching.geography import NEIGHBOURS, are_neighbours, describe_location
 
 
@@ -64,3 +64,14 @@ def test_neighbour_table_is_symmetric_and_plausible() -> None:
         assert all(country in NEIGHBOURS[other] for other in others)
     assert are_neighbours("DE", "PL") and are_neighbours("FI", "SE")
     assert not are_neighbours("ES", "PL")
+
+
+def test_a_summary_names_each_topic_once_whatever_its_case():
+    records = [
+        Record("a", "AI Hub", description="AI and ai tools: artificial intelligence for cities."),
+        Record("b", "AI Lab", description="AI lab: ai and artificial intelligence research."),
+    ]
+    summary = MatchIndex().fit(records).similar("a", limit=1)[0].summary
+    words = summary.removeprefix("Works on the same topics: ").rstrip(".").replace(" and ", ", ")
+    folded = [word.casefold() for word in words.split(", ")]
+    assert len(folded) == len(set(folded)), summary
