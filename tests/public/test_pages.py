@@ -196,3 +196,8 @@ def test_every_page_links_the_about_page_in_its_footer(client, hub):
         html = client.get(url).get_data(as_text=True)
         footer = html.split('<footer class="site-footer">')[1]
         assert 'href="/about/"' in footer
+
+
+def test_a_404_marks_no_menu_item_as_the_current_page(client):
+    page = client.get("/hubs/no-such-hub").get_data(as_text=True)
+    assert 'aria-current="page"' not in page.split("</nav>")[0].split('class="site-nav"')[1]
