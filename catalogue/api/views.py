@@ -96,15 +96,20 @@ def service_detail(ref: str):
     return s.serialize_service(queries.get_service(db.session, ref))
 
 
-@bp.get("/practices")
-def list_practices():
-    """Published good practices, by title."""
+def _plain_page(what: str, statement, serialize) -> dict:
+    """A page of records that take only the paging parameters."""
     problems: dict[str, str] = {}
     queries.refuse_blank_values(request.args, PAGING, problems)
     page_number, per_page = queries.parse_paging(request.args, _default_per_page(), problems)
-    queries.raise_problems(problems, "practices")
-    page = queries.paginate(db.session, queries.practices_statement(), page_number, per_page)
-    return s.serialize_page(page, [s.serialize_practice(p) for p in page.items], {})
+    queries.raise_problems(problems, what)
+    page = queries.paginate(db.session, statement, page_number, per_page)
+    return s.serialize_page(page, [serialize(record) for record in page.items], {})
+
+
+@bp.get("/practices")
+def list_practices():
+    """Published good practices, by title."""
+    return _plain_page("practices", queries.practices_statement(), s.serialize_practice)
 
 
 @bp.get("/practices/<ref>")
@@ -116,12 +121,7 @@ def practice_detail(ref: str):
 @bp.get("/events")
 def list_events():
     """Published events, newest first (each event's agenda is on its own resource)."""
-    problems: dict[str, str] = {}
-    queries.refuse_blank_values(request.args, PAGING, problems)
-    page_number, per_page = queries.parse_paging(request.args, _default_per_page(), problems)
-    queries.raise_problems(problems, "events")
-    page = queries.paginate(db.session, queries.events_statement(), page_number, per_page)
-    return s.serialize_page(page, [s.serialize_event(e) for e in page.items], {})
+    return _plain_page("events", queries.events_statement(), s.serialize_event)
 
 
 @bp.get("/events/<ref>")
