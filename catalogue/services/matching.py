@@ -221,8 +221,8 @@ def similar_organisations(
     if organisation.status != "published":
         raise NotFound(f"No published organisation with ref {organisation.ref!r}.")
     index = holder.index(session)
-    if index is None:
-        return []
+    if index is None or organisation.ref not in index.record_index_:
+        return []  # unpublished by another request since this one looked it up
     matches = index.similar(organisation.ref, limit=limit)
     found = _organisations_by_ref(session, (m.id for m in matches))
     return [(found[m.id], m) for m in matches if m.id in found]
