@@ -35,6 +35,8 @@ AUDIENCES: dict[str, str] = {
 }
 
 PUBLICATION_STATUSES: tuple[str, ...] = ("draft", "pending", "published", "archived")
+# The one status the public, the API, the downloads and matching ever see.
+PUBLISHED = "published"
 
 DIGITAL_EUROPE_CAPACITIES: tuple[str, ...] = (
     "High Performance Computing",

@@ -15,8 +15,8 @@ from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Event, Organisation, Practice, Service, Tag
 from catalogue.models.tags import service_tags
 from catalogue.services import browse
+from catalogue.vocabularies import PUBLISHED
 
-PUBLISHED = "published"
 MAX_PER_PAGE = 100
 SERVICE_FILTERS: dict[str, Mapping[str, str]] = {
     "family": vocabularies.SERVICE_FAMILIES,

@@ -12,6 +12,7 @@ from catalogue.errors import NotFound, ValidationError
 from catalogue.extensions import db
 from catalogue.models import Service
 from catalogue.services import browse
+from catalogue.vocabularies import PUBLISHED
 
 PAGING = ("page", "per_page")
 HUB_FILTERS = tuple(spec.param for spec in browse.FACETS)
@@ -25,7 +26,7 @@ def _families(organisation_ids: list[int]) -> dict[int, list[str]]:
     """The families of the published services of each organisation, in one query."""
     rows = db.session.execute(
         select(Service.organisation_id, Service.family)
-        .where(Service.organisation_id.in_(organisation_ids), Service.status == "published")
+        .where(Service.organisation_id.in_(organisation_ids), Service.status == PUBLISHED)
         .distinct()
     )
     families: dict[int, list[str]] = {}

@@ -16,8 +16,8 @@ from catalogue import vocabularies
 from catalogue.errors import ValidationError
 from catalogue.models import Organisation, Service, Tag
 from catalogue.models.tags import organisation_tags
+from catalogue.vocabularies import PUBLISHED
 
-PUBLISHED = "published"
 MAX_PAGE = 10_000
 SORTS: dict[str, str] = {"name": "Name", "country": "Country", "updated": "Recently updated"}
 

@@ -6,6 +6,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from catalogue.models import Organisation
+from catalogue.vocabularies import PUBLISHED
 
 # The seed's workshop profiles name the JRC catalogue record of the same hub in this extra key.
 SAME_AS_KEY = "jrc_catalogue_ref"
@@ -22,7 +23,7 @@ def other_records_of(session: Session, organisation: Organisation) -> list[Organ
     conditions = [pointed_at_me] + ([Organisation.ref == same_as] if same_as else [])
     statement = (
         select(Organisation)
-        .where(or_(*conditions), Organisation.status == "published")
+        .where(or_(*conditions), Organisation.status == PUBLISHED)
         .where(Organisation.id != organisation.id)
         .order_by(Organisation.ref)
     )

@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from catalogue.models import Event, Organisation, Practice, Service, current_revision
+from catalogue.vocabularies import PUBLISHED
 
-PUBLISHED = "published"
 LIST_SEPARATOR = "; "
 # Keys of ``extra`` that are public attribution; anything else in ``extra`` stays private.
 PUBLIC_EXTRA_KEYS: tuple[str, ...] = ("licence", "attribution")

@@ -11,7 +11,7 @@ from catalogue import vocabularies
 from catalogue.errors import NotFound
 from catalogue.models import Event, EventSession, Organisation, Practice, Service, Talk
 from catalogue.models.practices import practice_organisations
-from catalogue.services.browse import PUBLISHED
+from catalogue.vocabularies import PUBLISHED
 
 
 @dataclass(frozen=True)

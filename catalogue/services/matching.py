@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Organisation, Service, current_revision
-from catalogue.vocabularies import SERVICE_FAMILIES, is_language_code, normalise_country
+from catalogue.vocabularies import PUBLISHED, SERVICE_FAMILIES, is_language_code, normalise_country
 from matching import Match, MatchIndex, Record, ServiceRecord, detect_language
 
 MAX_NEED_LENGTH = 5000
@@ -151,7 +151,7 @@ def organisation_record(organisation: Organisation) -> Record:
         services=tuple(
             _service_record(service)
             for service in organisation.services
-            if service.status == "published"
+            if service.status == PUBLISHED
         ),
     )
 
@@ -160,7 +160,7 @@ def published_organisations(session: Session) -> list[Organisation]:
     """Return every published organisation with its services and tags loaded."""
     statement = (
         select(Organisation)
-        .where(Organisation.status == "published")
+        .where(Organisation.status == PUBLISHED)
         .options(selectinload(Organisation.services).selectinload(Service.tags))
         .order_by(Organisation.ref)
     )
@@ -218,7 +218,7 @@ def similar_organisations(
     session: Session, holder: IndexHolder, organisation: Organisation, limit: int = 5
 ) -> list[tuple[Organisation, Match]]:
     """Return published organisations whose profiles resemble ``organisation``'s, best first."""
-    if organisation.status != "published":
+    if organisation.status != PUBLISHED:
         raise NotFound(f"No published organisation with ref {organisation.ref!r}.")
     index = holder.index(session)
     if index is None or organisation.ref not in index.record_index_:

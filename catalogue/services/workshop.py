@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, contains_eager
 from catalogue.errors import NotFound
 from catalogue.models import Event, EventSession, Organisation, Practice, Talk
 from catalogue.models.events import talk_practices
+from catalogue.vocabularies import PUBLISHED
 
-PUBLISHED = "published"
 WORKSHOP_DATE = date(2020, 4, 30)
 
 

@@ -9,8 +9,7 @@ from sqlalchemy.orm import Session
 
 from catalogue.models import Event, EventSession, Organisation, Practice, Service, Talk
 from catalogue.services.interchange.schema import FORMAT, VERSION
-
-PUBLISHED = "published"
+from catalogue.vocabularies import PUBLISHED
 
 
 def _compact(record: dict[str, Any]) -> dict[str, Any]:

@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue.models import Tag
+from catalogue.vocabularies import PUBLISHED
 
 # Imported records are public: the file's publisher vouches for them.
-IMPORTED_STATUS = "published"
+IMPORTED_STATUS = PUBLISHED
 
 
 def assign(record: Any, values: dict[str, Any]) -> bool:
