@@ -86,7 +86,14 @@ def app_config(app_config, request):
 
 @pytest.mark.parametrize(
     "app_config",
-    [{"RATELIMIT_ENABLED": True, "API_RATELIMIT": "2 per minute"}],
+    # A moving window: a fixed one would reset if the requests straddled a minute boundary.
+    [
+        {
+            "RATELIMIT_ENABLED": True,
+            "API_RATELIMIT": "2 per minute",
+            "RATELIMIT_STRATEGY": "moving-window",
+        }
+    ],
     indirect=True,
 )
 def test_rate_limit_gives_429_with_retry_after(client):
