@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 MAX_TERMS = 8
 MAX_SERVICES = 3
 SERVICE_FLOOR = 0.5  # show services scoring at least half of the best one
+MEANING_MAJORITY = 0.5  # a match "came from meaning" when meaning gave at least half its score
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,14 @@ class ExplainContext:
 
 
 def build_match(
-    context: ExplainContext, org: int, score: float, rank: int, unit_scores: np.ndarray
+    context: ExplainContext,
+    org: int,
+    score: float,
+    rank: int,
+    unit_scores: np.ndarray,
+    semantic: float | None = None,
 ) -> Match:
-    """Assemble the explained Match of one organisation."""
+    """Assemble the explained Match of one organisation (``semantic``: its share from meaning)."""
     index = context.index
     record = index.records_[org]
     services = _service_matches(index, org, unit_scores)
@@ -59,8 +65,9 @@ def build_match(
         matched_terms=terms,
         families=families,
         location=describe_location(context.country, record.country, record.kind, speaks),
-        summary=_summary(context.mode, [m for _, m in services], terms),
+        summary=_summary(context.mode, [m for _, m in services], terms, semantic),
         language=context.language,
+        semantic=None if semantic is None else round(semantic, 4),
     )
 
 
@@ -148,7 +155,9 @@ def _profile_families(index: MatchIndex, org: int) -> list[str]:
     return [family for family, on in zip(FAMILIES, mask, strict=True) if on]
 
 
-def _summary(mode: str, services: list[ServiceMatch], terms: list[MatchedTerm]) -> str:
+def _summary(
+    mode: str, services: list[ServiceMatch], terms: list[MatchedTerm], semantic: float | None
+) -> str:
     """One plain sentence saying why the organisation is on the list."""
     by_fold: dict[str, str] = {}
     for term in terms:
@@ -158,6 +167,10 @@ def _summary(mode: str, services: list[ServiceMatch], terms: list[MatchedTerm]) 
     topics = _join(words) if words else "related topics"
     if mode == "hub":
         return f"Works on the same topics: {topics}."
+    if semantic is not None and semantic >= MEANING_MAJORITY:
+        what = "offers " + _join([_service_phrase(s) for s in services[:2]]) if services else ""
+        shared = f"shared words: {_join(words)}" if words else "no words in common with your need"
+        return f"Similar in meaning: {what or 'its profile is close to your need'}; {shared}."
     if services:
         offer = _join([_service_phrase(s) for s in services[:2]])
         return f"Offers {offer}, matching your need on {topics}."

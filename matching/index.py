@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -20,9 +21,12 @@ from matching.analysis import (
     service_field_texts,
 )
 from matching.explain import ExplainContext, build_match
+from matching.fusion import Fusion, check_fusion, language_group
 from matching.language import check_language, detect_language
+from matching.meaning import SemanticUnits
 from matching.ranking import aggregate, country_weights, family_weights, top_k
 from matching.records import FAMILIES, Match, Record
+from matching.semantic import Encoder
 from matching.validation import check_options, check_records, record_language
 
 _NO_TERMS = "\x00"  # the single, never-matching term of a catalogue without any words
@@ -52,6 +56,12 @@ class MatchIndex:
         Terms found in fewer units are dropped.
     max_df : float, default 1.0
         Terms found in a larger share of units are dropped.
+    encoder : matching.semantic.Encoder, optional
+        Embeds needs for the similarity of meaning (``matching.semantic.default_encoder()``);
+        without it, or without unit vectors, the index ranks on shared words alone.
+    fusion : mapping of str to matching.fusion.Fusion, optional
+        Share of meaning per language group ("en", "concepts", "other"); missing groups keep
+        the learned defaults of ``matching.fusion.DEFAULT_FUSION``.
 
     Examples
     --------
@@ -71,6 +81,8 @@ class MatchIndex:
         use_concepts: bool = True,
         min_df: int = 1,
         max_df: float = 1.0,
+        encoder: Encoder | None = None,
+        fusion: Mapping[str, Fusion] | None = None,
     ) -> None:
         self.field_weights = field_weights
         self.service_share = service_share
@@ -80,10 +92,19 @@ class MatchIndex:
         self.use_concepts = use_concepts
         self.min_df = min_df
         self.max_df = max_df
+        self.encoder = encoder
+        self.fusion = fusion
 
-    def fit(self, records: Iterable[Record]) -> MatchIndex:
-        """Learn the vocabulary, weights and matrices from the catalogue; return ``self``."""
+    def fit(
+        self, records: Iterable[Record], vectors: Mapping[str, np.ndarray] | None = None
+    ) -> MatchIndex:
+        """Learn the vocabulary, weights and matrices from the catalogue; return ``self``.
+
+        ``vectors`` maps passage keys (``matching.semantic.passage_key``) to embedding vectors;
+        units whose passage has none are ranked on shared words alone.
+        """
         ordered = check_records(records)
+        self.fusion_ = check_fusion(dict(self.fusion or {}))
         weights = self._weights()
         self.records_ = tuple(ordered)
         self.record_index_ = {record.id: i for i, record in enumerate(ordered)}
@@ -101,7 +122,20 @@ class MatchIndex:
             self.vectorizer_.set_params(min_df=1, max_df=1.0).fit([[_NO_TERMS]])
         self.terms_ = self.vectorizer_.get_feature_names_out()
         self._fit_matrices(field_terms, weights)
+        self.semantic_ = SemanticUnits.build(self.records_, vectors or {}, self._model_id())
         return self
+
+    def _model_id(self) -> str:
+        """Return the id of the model whose vectors this index uses."""
+        from matching.semantic import MODEL_ID
+
+        return getattr(self.encoder, "model_id", MODEL_ID)
+
+    def with_vectors(self, vectors: Mapping[str, np.ndarray]) -> MatchIndex:
+        """Return a copy of this fitted index using ``vectors``, without analysing text again."""
+        clone = copy.copy(self)
+        clone.semantic_ = SemanticUnits.build(self.records_, vectors, self._model_id())
+        return clone
 
     def _weights(self) -> dict[str, float]:
         """Validate and complete the field weights."""
@@ -204,6 +238,7 @@ class MatchIndex:
         families: Iterable[str] | None = None,
         language: str | None = None,
         limit: int = 10,
+        query_vector: np.ndarray | None = None,
     ) -> list[Match]:
         """Rank organisations for a need, best first, each with an explanation.
 
@@ -219,6 +254,8 @@ class MatchIndex:
             ISO 639-1 code of ``text``; detected when absent.
         limit : int, default 10
             Maximum number of organisations returned.
+        query_vector : numpy.ndarray, optional
+            The need's embedding (e.g. cached); encoded with ``encoder`` when absent.
 
         Returns
         -------
@@ -232,7 +269,18 @@ class MatchIndex:
         parsed = analyze_query(text, language, self.use_concepts)
         vector = self._query_vector(parsed.terms)
         context = ExplainContext(self, vector, parsed.surfaces, language, country, "need")
-        return self._rank(context, preferred, limit, exclude=None)
+        cosines = self._cosines(text, query_vector)
+        return self._rank(context, preferred, limit, exclude=None, cosines=cosines)
+
+    def _cosines(self, text: str, query_vector: np.ndarray | None) -> np.ndarray | None:
+        """Cosines of the need's embedding with every unit; ``None`` when meaning is not used."""
+        if not self.semantic_.active:
+            return None
+        if query_vector is None:
+            if self.encoder is None:
+                return None
+            query_vector = self.encoder.query(text)
+        return self.semantic_.cosines(query_vector)
 
     def similar(self, record_id: str, limit: int = 5) -> list[Match]:
         """Rank the organisations whose profile and services resemble those of ``record_id``."""
@@ -250,16 +298,26 @@ class MatchIndex:
         return self._rank(context, np.zeros(len(FAMILIES), dtype=bool), limit, exclude=org)
 
     def _rank(
-        self, context: ExplainContext, preferred: np.ndarray, limit: int, exclude: int | None
+        self,
+        context: ExplainContext,
+        preferred: np.ndarray,
+        limit: int,
+        exclude: int | None,
+        cosines: np.ndarray | None = None,
     ) -> list[Match]:
         """Score all units for a query vector, aggregate per organisation and explain the best."""
-        unit_scores = self._unit_scores(context.vector)
+        unit_scores = words = self._unit_scores(context.vector)
+        if cosines is not None:
+            fusion = self.fusion_[language_group(context.language)]
+            unit_scores, words = self.semantic_.fused(unit_scores, cosines, fusion)
         if preferred.any():
-            unit_scores *= family_weights(
+            preference = family_weights(
                 self.unit_family_, self.unit_org_, self.org_family_mask_, preferred,
                 self.family_boost,
             )  # fmt: skip
+            unit_scores, words = unit_scores * preference, words * preference
         scores = aggregate(unit_scores, self.org_start_, self.service_share)
+        shares = None if cosines is None else _meaning_shares(scores, words, self)
         if context.country is not None:
             scores = scores * country_weights(
                 self.org_country_, context.country, self.country_boost, self.neighbour_boost
@@ -268,9 +326,20 @@ class MatchIndex:
             scores[exclude] = 0.0
         best = top_k(scores, limit)
         return [
-            build_match(context, int(org), float(scores[org]), rank, unit_scores)
+            build_match(
+                context, int(org), float(scores[org]), rank, unit_scores,
+                None if shares is None else float(shares[org]),
+            )
             for rank, org in enumerate(best, start=1)
-        ]
+        ]  # fmt: skip
+
+
+def _meaning_shares(scores: np.ndarray, words: np.ndarray, index: MatchIndex) -> np.ndarray:
+    """Share of each organisation's score that came from meaning rather than shared words."""
+    lexical = aggregate(words, index.org_start_, index.service_share)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shares = np.where(scores > 0, 1.0 - lexical / scores, 0.0)
+    return np.clip(shares, 0.0, 1.0)
 
 
 def _unit_documents(field_terms: dict[str, list[list[str]]], n_units: int) -> list[list[str]]:

@@ -100,6 +100,7 @@ class Match:
     location: str = ""
     summary: str = ""
     language: str = "en"
+    semantic: float | None = None  # share of the score from meaning; None: shared words only
 
 
 def _require_text(value: object, what: str) -> None:
