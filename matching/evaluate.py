@@ -1,4 +1,4 @@
-"""Evaluate the engine against TF-IDF and BM25 baselines on the labelled development set."""
+"""Evaluate the engine, with and without the embedding, against TF-IDF and BM25 baselines."""
 
 from __future__ import annotations
 
@@ -13,13 +13,18 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from matching.fusion import LANGUAGE_GROUPS, Fusion, language_group
 from matching.index import MatchIndex
 from matching.interchange import load_seed_dir
 from matching.metrics import ndcg_at_k, recall_at_k, reciprocal_rank
 from matching.records import Record
+from matching.semantic import MODEL_ID, default_encoder, query_key
+from matching.vectorstore import SEED_VECTORS_FILE, load_vectors, save_vectors
 
 K = 10
 Ranker = Callable[[str], list[str]]
+QUERY_VECTORS = "query-vectors-e5-small.npz"
+EMBEDDING_ALONE = {group: Fusion(1.0) for group in LANGUAGE_GROUPS}
 
 
 def load_devset(path: Path | None = None) -> list[dict[str, Any]]:
@@ -38,10 +43,38 @@ def record_text(record: Record) -> str:
     return " ".join(parts)
 
 
-def engine_ranker(records: Sequence[Record], **params: Any) -> Ranker:
-    """Rank with MatchIndex (the product)."""
-    index = MatchIndex(**params).fit(records)
-    return lambda text: [match.id for match in index.query(text, limit=K)]
+def devset_query_vectors(
+    needs: Sequence[dict[str, Any]], path: Path | None = None, save: bool = False
+) -> dict[str, np.ndarray]:
+    """Return the needs' vectors by ``query_key``: the shipped cache, then the encoder if any.
+
+    ``save`` writes the cache back when it had to encode needs it did not hold.
+    """
+    path = path or Path(str(resources.files("matching").joinpath("devset", QUERY_VECTORS)))
+    cached = load_vectors(path, MODEL_ID) if path.exists() else {}
+    missing = [n["text"] for n in needs if query_key(n["text"]) not in cached]
+    encoder = default_encoder() if missing else None
+    if encoder is not None and encoder.model_id == MODEL_ID:
+        cached |= {query_key(text): encoder.query(text) for text in missing}
+        if save:
+            save_vectors(path, MODEL_ID, cached)
+    return cached
+
+
+def engine_ranker(
+    records: Sequence[Record],
+    vectors: dict[str, np.ndarray] | None = None,
+    queries: dict[str, np.ndarray] | None = None,
+    **params: Any,
+) -> Ranker:
+    """Rank with MatchIndex (the product), with the embedding when vectors are given."""
+    index = MatchIndex(**params).fit(records, vectors=vectors)
+
+    def rank(text: str) -> list[str]:
+        vector = (queries or {}).get(query_key(text))
+        return [match.id for match in index.query(text, limit=K, query_vector=vector)]
+
+    return rank
 
 
 def tfidf_ranker(records: Sequence[Record]) -> Ranker:
@@ -97,6 +130,8 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, tuple[int, float, float, 
     groups: dict[str, list[dict[str, Any]]] = {"all": rows}
     groups["en"] = [r for r in rows if r["language"] == "en"]
     groups["non-en"] = [r for r in rows if r["language"] != "en"]
+    for group in LANGUAGE_GROUPS[1:]:
+        groups[f"group {group}"] = [r for r in rows if language_group(r["language"]) == group]
     for language in sorted({r["language"] for r in rows} - {"en"}):
         groups[language] = [r for r in rows if r["language"] == language]
     return {
@@ -122,18 +157,42 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seed-dir", type=Path, default=Path("seed_data"))
     parser.add_argument("--devset", type=Path, default=None)
+    parser.add_argument(
+        "--vectors", type=Path, default=None, help="default: SEED_DIR/" + SEED_VECTORS_FILE
+    )
+    parser.add_argument(
+        "--save-query-vectors",
+        action="store_true",
+        help="encode the needs missing from the shipped cache and store them",
+    )
     args = parser.parse_args(argv)
     records = load_seed_dir(args.seed_dir)
     needs = load_devset(args.devset)
-    systems: dict[str, Ranker] = {
-        "engine": engine_ranker(records),
-        "engine, no concepts": engine_ranker(records, use_concepts=False),
-        "TF-IDF cosine": tfidf_ranker(records),
-        "BM25 (bm25s)": bm25_ranker(records),
-    }
+    systems = _systems(records, needs, args.vectors or args.seed_dir / SEED_VECTORS_FILE,
+                       args.save_query_vectors)  # fmt: skip
     results = {name: summarise(score_needs(rank, needs)) for name, rank in systems.items()}
     print(f"{len(records)} organisations, {len(needs)} needs, cut-off {K}")
     print(format_table(results))
+
+
+def _systems(
+    records: list[Record], needs: list[dict[str, Any]], vectors_path: Path, save: bool
+) -> dict[str, Ranker]:
+    """The compared systems; the embedding ones only when the vectors of all needs are known."""
+    vectors = load_vectors(vectors_path, MODEL_ID) if vectors_path.exists() else {}
+    queries = devset_query_vectors(needs, save=save)
+    systems: dict[str, Ranker] = {"engine": engine_ranker(records)}
+    if vectors and all(query_key(n["text"]) in queries for n in needs):
+        systems["engine + embedding"] = engine_ranker(records, vectors, queries)
+        systems["embedding alone"] = engine_ranker(
+            records, vectors, queries, fusion=EMBEDDING_ALONE
+        )
+    else:
+        print("no vectors for the seed or the needs: the embedding is not evaluated")
+    systems["engine, no concepts"] = engine_ranker(records, use_concepts=False)
+    systems["TF-IDF cosine"] = tfidf_ranker(records)
+    systems["BM25 (bm25s)"] = bm25_ranker(records)
+    return systems
 
 
 if __name__ == "__main__":
