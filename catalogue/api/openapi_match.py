@@ -63,7 +63,9 @@ def _result_schema() -> dict[str, Any]:
             "matched_terms": {"type": "array", "items": term},
             "families": {"type": "array", "items": FAMILY},
             "location": TEXT,
-        }
+            "semantic": SCORE | {"description": "Share of the score from similarity of meaning."},
+        },
+        optional=("semantic",),
     )
     return obj(
         {

@@ -1,15 +1,17 @@
 """The catalogue's tables; import models from here."""
 
 from catalogue.models.base import Base
+from catalogue.models.embeddings import Embedding
 from catalogue.models.events import Event, EventSession, Talk
 from catalogue.models.organisations import Organisation, Service
 from catalogue.models.practices import Practice
-from catalogue.models.revision import CatalogueState, current_revision
+from catalogue.models.revision import CatalogueState, current_index_revision, current_revision
 from catalogue.models.tags import Tag
 
 __all__ = [
     "Base",
     "CatalogueState",
+    "Embedding",
     "Event",
     "EventSession",
     "Organisation",
@@ -17,5 +19,6 @@ __all__ = [
     "Service",
     "Tag",
     "Talk",
+    "current_index_revision",
     "current_revision",
 ]

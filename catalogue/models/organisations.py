@@ -15,6 +15,10 @@ class Organisation(Tagged, Published, Sourced, Base):
     """A Digital Innovation Hub or any other organisation that helps cities go digital."""
 
     __tablename__ = "organisations"
+    # What the matching index reads (catalogue/services/matching.py, organisation_record).
+    indexed_fields = frozenset(
+        {"ref", "name", "kind", "description", "country", "languages", "status", "tags", "services"}
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(100), unique=True)
@@ -47,6 +51,9 @@ class Service(Tagged, Published, Base):
     """A concrete offer of an organisation in one of the four EDIH service families."""
 
     __tablename__ = "services"
+    indexed_fields = frozenset(
+        {"ref", "title", "family", "description", "audiences", "status", "tags", "organisation_id"}
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(100), unique=True)

@@ -12,6 +12,7 @@ class Tag(Base):
     """One label of a vocabulary (``technology`` or ``sector``)."""
 
     bumps_revision = True
+    indexed_fields = frozenset({"label", "vocabulary"})
 
     __tablename__ = "tags"
     __table_args__ = (UniqueConstraint("vocabulary", "label", name="uq_tags_vocabulary_label"),)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from catalogue.errors import NotFound, ValidationError
-from catalogue.models import Organisation, Service, current_revision
+from catalogue.models import Organisation, Service
 from catalogue.vocabularies import PUBLISHED, SERVICE_FAMILIES, is_language_code, normalise_country
-from matching import Match, MatchIndex, Record, ServiceRecord, detect_language
+from matching import Match, Record, ServiceRecord, detect_language
+
+if TYPE_CHECKING:
+    from catalogue.services.indexing import IndexHolder
 
 MAX_NEED_LENGTH = 5000
 MAX_LIMIT = 50
@@ -167,30 +169,9 @@ def published_organisations(session: Session) -> list[Organisation]:
     return list(session.scalars(statement))
 
 
-class IndexHolder:
-    """One fitted index per process, refitted when the catalogue's revision moves on.
-
-    Every write bumps the revision in the database, so each worker sees a change at its next
-    request and refits; requests in between keep using the index they have.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._revision: int | None = None
-        self._index: MatchIndex | None = None
-
-    def index(self, session: Session) -> MatchIndex | None:
-        """Return an index fitted on the catalogue as of the current revision.
-
-        ``None`` while nothing is published: there is nothing to match against yet.
-        """
-        revision = current_revision(session)
-        with self._lock:
-            if revision != self._revision:
-                records = [organisation_record(o) for o in published_organisations(session)]
-                self._index = MatchIndex().fit(records) if records else None
-                self._revision = revision
-            return self._index
+def published_records(session: Session) -> list[Record]:
+    """Return the matching records of every published organisation, in ref order."""
+    return [organisation_record(o) for o in published_organisations(session)]
 
 
 def _organisations_by_ref(session: Session, refs: Iterable[str]) -> dict[str, Organisation]:
