@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,browser]'
+	$(BIN)/pip install --quiet -e '.[test,browser,semantic]'
 	touch $(STAMP)
 
 ## run: migrate and seed the SQLite database in instance/, then serve on http://127.0.0.1:5000
