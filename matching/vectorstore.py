@@ -43,7 +43,8 @@ def catalogue_passages(records: Iterable[Record], model_id: str) -> dict[str, st
     passages: dict[str, str] = {}
     for record in records:
         for text in unit_passages(record):
-            passages.setdefault(passage_key(text, model_id), text)
+            if text:
+                passages.setdefault(passage_key(text, model_id), text)
     return passages
 
 
