@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from matching.concepts import CONCEPT_PREFIX, ConceptVocabulary, concept_label, default_vocabulary
@@ -146,6 +147,7 @@ def service_field_texts(service: ServiceRecord) -> dict[str, str]:
     }
 
 
+@functools.lru_cache(maxsize=8192)  # explanations ask for the same unit texts term after term
 def surface_forms(text: str, language: str) -> dict[str, str]:
     """Map each term of a text to the first word that produced it (for explanations)."""
     forms: dict[str, str] = {}

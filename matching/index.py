@@ -29,6 +29,8 @@ from matching.records import FAMILIES, Match, Record
 from matching.semantic import Encoder
 from matching.validation import check_options, check_records, record_language
 
+SIMILAR_TERMS = 32  # similar() looks for a hub's strongest terms: enough to find its peers
+SIMILAR_CANDIDATES = 50  # ...among the hubs closest in meaning, when there are vectors
 _NO_TERMS = "\x00"  # the single, never-matching term of a catalogue without any words
 
 
@@ -122,7 +124,9 @@ class MatchIndex:
             self.vectorizer_.set_params(min_df=1, max_df=1.0).fit([[_NO_TERMS]])
         self.terms_ = self.vectorizer_.get_feature_names_out()
         self._fit_matrices(field_terms, weights)
-        self.semantic_ = SemanticUnits.build(self.records_, vectors or {}, self._model_id())
+        self.semantic_ = SemanticUnits.build(
+            self.records_, vectors or {}, self._model_id(), self.unit_org_
+        )
         return self
 
     def _model_id(self) -> str:
@@ -134,7 +138,9 @@ class MatchIndex:
     def with_vectors(self, vectors: Mapping[str, np.ndarray]) -> MatchIndex:
         """Return a copy of this fitted index using ``vectors``, without analysing text again."""
         clone = copy.copy(self)
-        clone.semantic_ = SemanticUnits.build(self.records_, vectors, self._model_id())
+        clone.semantic_ = SemanticUnits.build(
+            self.records_, vectors, self._model_id(), self.unit_org_
+        )
         return clone
 
     def _weights(self) -> dict[str, float]:
@@ -283,19 +289,38 @@ class MatchIndex:
         return self.semantic_.cosines(query_vector)
 
     def similar(self, record_id: str, limit: int = 5) -> list[Match]:
-        """Rank the organisations whose profile and services resemble those of ``record_id``."""
+        """Rank the organisations whose profile and services resemble those of ``record_id``.
+
+        With vectors, the organisations closest in meaning are ranked by their shared words,
+        so the cost does not grow with the catalogue's words; without, all units are scored.
+        """
         if record_id not in self.record_index_:
             raise ValueError(f"unknown record id {record_id!r}")
         _, _, limit = check_options(None, None, limit)
         org = self.record_index_[record_id]
-        start = self.org_start_[org]
-        stop = self.org_start_[org + 1] if org + 1 < len(self.org_start_) else len(self.unit_org_)
-        rows = self.term_unit_[:, start:stop].sum(axis=1).T
-        vector = normalize(sparse.csr_matrix(rows, dtype=np.float32))
-        vector.sort_indices()
+        start, stop = self._org_units(org)
+        vector = _profile_vector(self.field_matrices_.values(), start, stop, SIMILAR_TERMS)
+        candidates = self.semantic_.neighbours(org, SIMILAR_CANDIDATES)
+        lexical = None if candidates is None else self._candidate_scores(vector, candidates)
         country = self.records_[org].country
         context = ExplainContext(self, vector, {}, self.record_language_[org], country, "hub")
-        return self._rank(context, np.zeros(len(FAMILIES), dtype=bool), limit, exclude=org)
+        no_family = np.zeros(len(FAMILIES), dtype=bool)
+        return self._rank(context, no_family, limit, exclude=org, lexical=lexical)
+
+    def _org_units(self, org: int) -> tuple[int, int]:
+        """The range of unit positions of one organisation."""
+        stop = self.org_start_[org + 1] if org + 1 < len(self.org_start_) else len(self.unit_org_)
+        return int(self.org_start_[org]), int(stop)
+
+    def _candidate_scores(self, vector: sparse.csr_matrix, orgs: np.ndarray) -> np.ndarray:
+        """Cosine of a vector with the units of some organisations only (0 for all others)."""
+        units = np.concatenate([np.arange(*self._org_units(int(o))) for o in orgs] or [[]])
+        units = units.astype(np.int64)
+        scores = np.zeros(len(self.unit_org_), dtype=np.float32)
+        column = vector.T.tocsr()
+        for matrix in self.field_matrices_.values():
+            scores[units] += (matrix[units] @ column).toarray().ravel()
+        return np.clip(scores, 0.0, 1.0)
 
     def _rank(
         self,
@@ -304,9 +329,12 @@ class MatchIndex:
         limit: int,
         exclude: int | None,
         cosines: np.ndarray | None = None,
+        lexical: np.ndarray | None = None,
     ) -> list[Match]:
         """Score all units for a query vector, aggregate per organisation and explain the best."""
-        unit_scores = words = self._unit_scores(context.vector)
+        if lexical is None:
+            lexical = self._unit_scores(context.vector)
+        unit_scores = words = lexical
         if cosines is not None:
             fusion = self.fusion_[language_group(context.language)]
             unit_scores, words = self.semantic_.fused(unit_scores, cosines, fusion)
@@ -340,6 +368,28 @@ def _meaning_shares(scores: np.ndarray, words: np.ndarray, index: MatchIndex) ->
     with np.errstate(divide="ignore", invalid="ignore"):
         shares = np.where(scores > 0, 1.0 - lexical / scores, 0.0)
     return np.clip(shares, 0.0, 1.0)
+
+
+def _profile_vector(
+    field_matrices: Iterable[sparse.csr_matrix], start: int, stop: int, keep: int
+) -> sparse.csr_matrix:
+    """The normalised sum of an organisation's unit rows, cut to its ``keep`` strongest terms.
+
+    The rows come from the unit-major field matrices (row slices are cheap, column slices of
+    the term-major matrix are not), and few terms keep the posting lists to add up short.
+    """
+    matrices = list(field_matrices)
+    spans = [(m.indptr[start], m.indptr[stop]) for m in matrices]
+    ids = np.concatenate([m.indices[a:b] for m, (a, b) in zip(matrices, spans, strict=True)])
+    data = np.concatenate([m.data[a:b] for m, (a, b) in zip(matrices, spans, strict=True)])
+    ids, inverse = np.unique(ids, return_inverse=True)
+    values = np.bincount(inverse, weights=data, minlength=len(ids)).astype(np.float32)
+    if ids.size > keep:
+        strongest = np.sort(np.argsort(-values, kind="stable")[:keep])
+        ids, values = ids[strongest], values[strongest]
+    values /= float(np.sqrt((values * values).sum())) or 1.0
+    shape = (1, matrices[0].shape[1])
+    return sparse.csr_matrix((values, ids.astype(np.int32), [0, len(ids)]), shape=shape)
 
 
 def _unit_documents(field_terms: dict[str, list[list[str]]], n_units: int) -> list[list[str]]:
