@@ -70,6 +70,10 @@ def app_config(database_url: str) -> dict:
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": "catalogue.test",
+        # Tests read their own writes: wait for the refit, and encode nothing in the background
+        # (tests/services/test_indexing.py turns both back on).
+        "MATCH_REFIT_WAIT": 60.0,
+        "MATCH_ENCODE_LIMIT": 0,
     }
 
 
