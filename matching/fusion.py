@@ -33,11 +33,13 @@ class Fusion:
             raise ValueError(f"fusion sharpness must be > 0, got {self.sharpness!r}")
 
 
-# Learned with `python -m matching.tuning` on the development set (docs/matching.md).
+# Learned with `python -m matching.tuning` on the development set (docs/matching.md): the
+# weights are small because raw lexical cosines of good matches are 0.2-0.5 while the
+# normalised similarity of the closest unit is 1.
 DEFAULT_FUSION: dict[str, Fusion] = {
-    "en": Fusion(0.3, 2.0),
-    "concepts": Fusion(0.4, 2.0),
-    "other": Fusion(0.6, 2.0),
+    "en": Fusion(0.05, 1.0),
+    "concepts": Fusion(0.15, 3.0),
+    "other": Fusion(0.1, 1.0),
 }
 
 
