@@ -177,3 +177,23 @@ def test_the_endpoint_needs_no_csrf_token(app_config, build):
 
     app = create_app(app_config | {"WTF_CSRF_ENABLED": True})
     assert app.test_client().post(URL, json={"text": "traffic"}).status_code == 200
+
+
+def test_a_need_matched_by_meaning_reports_its_share_and_says_so(client, runner):
+    assert runner.invoke(args=["seed"]).exit_code == 0
+    need = "Mostovi u našem gradu su stari: trebamo nekoga tko prati pukotine i predviđa popravke."
+    response = client.post("/api/v1/match", json={"text": need, "language": "hr"})
+    assert response.status_code == 200
+    results = response.get_json()["results"]
+    assert results
+    shares = [r["explanation"]["semantic"] for r in results]
+    assert all(0.0 <= share <= 1.0 for share in shares)
+    by_meaning = [r for r in results if r["explanation"]["semantic"] >= 0.5]
+    assert by_meaning
+    assert all(r["explanation"]["summary"].startswith("Similar in meaning") for r in by_meaning)
+
+
+def test_without_vectors_the_explanation_has_no_semantic_share(client, hubs):
+    response = client.post("/api/v1/match", json={"text": "traffic sensors"})
+    assert response.status_code == 200
+    assert all("semantic" not in r["explanation"] for r in response.get_json()["results"])
