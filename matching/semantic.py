@@ -133,19 +133,22 @@ def _sentences(*parts: str) -> str:
 def profile_passage(record: Record) -> str:
     """Return the text an organisation's own profile is embedded from ("" when it says too little).
 
-    Name, technologies and description. Sector labels are left out: the JRC hubs list up to 28
-    generic industries each, which would pull every profile towards the same point. A profile
-    with neither description nor technologies gets no vector: its name alone (often a
-    university's, in its own language) put such hubs first for every need of that language.
+    Name, technologies (sorted: the catalogue keeps them as a set) and description. Sector
+    labels are left out: the JRC hubs list up to 28 generic industries each, which would pull
+    every profile towards the same point. A profile with neither description nor technologies
+    gets no vector: its name alone (often a university's, in its own language) put such hubs
+    first for every need of that language.
     """
     if not record.technologies and len(record.description.split()) < MIN_DESCRIPTION_WORDS:
         return ""
-    return truncate(_sentences(record.name, ", ".join(record.technologies), record.description))
+    technologies = ", ".join(sorted(record.technologies))
+    return truncate(_sentences(record.name, technologies, record.description))
 
 
 def service_passage(service: ServiceRecord) -> str:
     """Return the text a service is embedded from: title, technologies and description."""
-    return truncate(_sentences(service.title, ", ".join(service.technologies), service.description))
+    technologies = ", ".join(sorted(service.technologies))
+    return truncate(_sentences(service.title, technologies, service.description))
 
 
 def unit_passages(record: Record) -> Iterator[str]:

@@ -14,7 +14,7 @@ from catalogue.extensions import db
 from catalogue.models import Embedding, Organisation, current_index_revision, current_revision
 from catalogue.services.embeddings import load_seed_vectors
 from catalogue.services.indexing import IndexHolder, IndexSettings
-from matching.semantic import MODEL_ID, E5Encoder
+from matching.semantic import MODEL_ID, E5Encoder, unit_passages
 from matching.vectorstore import SEED_VECTORS_FILE, load_vectors
 
 
@@ -57,7 +57,8 @@ def test_seeded_vectors_are_used_without_encoding_any_passage(app, runner, encod
     holder = _holder(encoder, encode_limit=1000)
     index = holder.index(db.session)
     assert holder.wait_idle()
-    assert index.semantic_.has_vector.all()
+    with_text = [bool(text) for r in index.records_ for text in unit_passages(r)]
+    assert index.semantic_.has_vector.tolist() == with_text  # every passage's vector was there
     matches = index.query("czujniki jakości powietrza w naszym mieście", language="pl")
     assert encoder.passage_texts == 0 and encoder.queries == 1
     assert matches and all(0.0 <= m.semantic <= 1.0 for m in matches)
@@ -79,7 +80,7 @@ def test_a_new_hub_is_encoded_after_the_swap_and_stored_without_a_refit(app, bui
 
 def test_more_new_passages_than_the_limit_are_left_to_embed_pending(app, build, encoder, caplog):
     for n in range(3):
-        build.organisation(name=f"Hub {n}", description=f"Topic number {n}.")
+        build.organisation(name=f"Hub {n}", description=f"Works on topic number {n} for cities.")
     holder = _holder(encoder, encode_limit=2)
     with caplog.at_level(logging.WARNING):
         index = holder.index(db.session)
