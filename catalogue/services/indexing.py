@@ -55,6 +55,7 @@ class IndexHolder:
         self._wanted: int | None = None
         self._worker: threading.Thread | None = None
         self._filling = 0  # threads encoding new passages
+        self._first_fit = threading.Lock()
 
     @property
     def refitting(self) -> bool:
@@ -70,11 +71,13 @@ class IndexHolder:
                 return self._index
             first = self._revision is None
         if first:
-            self._refit(session.get_bind(), revision)
+            with self._first_fit:  # concurrent first requests fit once
+                if self._revision is None:
+                    self._refit(session.get_bind(), revision)
             with self._lock:
                 return self._index
         with self._lock:
-            self._wanted = max(revision, self._wanted or 0)
+            self._wanted = revision  # the latest seen, even if lower (a restored database)
             if self._worker is None:
                 self._worker = threading.Thread(
                     target=self._run, args=(session.get_bind(),), daemon=True, name="refit"
