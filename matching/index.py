@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -29,6 +30,7 @@ from matching.records import FAMILIES, Match, Record
 from matching.semantic import Encoder
 from matching.validation import check_options, check_records, record_language
 
+log = logging.getLogger(__name__)
 SIMILAR_TERMS = 32  # similar() looks for a hub's strongest terms: enough to find its peers
 SIMILAR_CANDIDATES = 50  # ...among the hubs closest in meaning, when there are vectors
 _NO_TERMS = "\x00"  # the single, never-matching term of a catalogue without any words
@@ -285,7 +287,11 @@ class MatchIndex:
         if query_vector is None:
             if self.encoder is None:
                 return None
-            query_vector = self.encoder.query(text)
+            try:
+                query_vector = self.encoder.query(text)
+            except Exception:  # a failing model must not fail the match: words still work
+                log.exception("matching: encoding the need failed; ranking it on words alone")
+                return None
         return self.semantic_.cosines(query_vector)
 
     def similar(self, record_id: str, limit: int = 5) -> list[Match]:

