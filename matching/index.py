@@ -27,7 +27,8 @@ from matching.language import check_language, detect_language
 from matching.meaning import SemanticUnits
 from matching.ranking import aggregate, country_weights, family_weights, top_k
 from matching.records import FAMILIES, Match, Record
-from matching.semantic import Encoder
+from matching.semantic import MODEL_ID, Encoder
+from matching.similarity import profile_vector, unit_scores_of
 from matching.validation import check_options, check_records, record_language
 
 log = logging.getLogger(__name__)
@@ -133,8 +134,6 @@ class MatchIndex:
 
     def _model_id(self) -> str:
         """Return the id of the model whose vectors this index uses."""
-        from matching.semantic import MODEL_ID
-
         return getattr(self.encoder, "model_id", MODEL_ID)
 
     def with_vectors(self, vectors: Mapping[str, np.ndarray]) -> MatchIndex:
@@ -305,9 +304,14 @@ class MatchIndex:
         _, _, limit = check_options(None, None, limit)
         org = self.record_index_[record_id]
         start, stop = self._org_units(org)
-        vector = _profile_vector(self.field_matrices_.values(), start, stop, SIMILAR_TERMS)
+        vector = profile_vector(self.field_matrices_.values(), start, stop, SIMILAR_TERMS)
         candidates = self.semantic_.neighbours(org, SIMILAR_CANDIDATES)
-        lexical = None if candidates is None else self._candidate_scores(vector, candidates)
+        lexical = None
+        if candidates is not None:
+            units = np.concatenate([np.arange(*self._org_units(int(o))) for o in candidates])
+            lexical = unit_scores_of(
+                self.field_matrices_.values(), vector, units, len(self.unit_org_)
+            )
         country = self.records_[org].country
         context = ExplainContext(self, vector, {}, self.record_language_[org], country, "hub")
         no_family = np.zeros(len(FAMILIES), dtype=bool)
@@ -317,16 +321,6 @@ class MatchIndex:
         """The range of unit positions of one organisation."""
         stop = self.org_start_[org + 1] if org + 1 < len(self.org_start_) else len(self.unit_org_)
         return int(self.org_start_[org]), int(stop)
-
-    def _candidate_scores(self, vector: sparse.csr_matrix, orgs: np.ndarray) -> np.ndarray:
-        """Cosine of a vector with the units of some organisations only (0 for all others)."""
-        units = np.concatenate([np.arange(*self._org_units(int(o))) for o in orgs] or [[]])
-        units = units.astype(np.int64)
-        scores = np.zeros(len(self.unit_org_), dtype=np.float32)
-        column = vector.T.tocsr()
-        for matrix in self.field_matrices_.values():
-            scores[units] += (matrix[units] @ column).toarray().ravel()
-        return np.clip(scores, 0.0, 1.0)
 
     def _rank(
         self,
@@ -374,28 +368,6 @@ def _meaning_shares(scores: np.ndarray, words: np.ndarray, index: MatchIndex) ->
     with np.errstate(divide="ignore", invalid="ignore"):
         shares = np.where(scores > 0, 1.0 - lexical / scores, 0.0)
     return np.clip(shares, 0.0, 1.0)
-
-
-def _profile_vector(
-    field_matrices: Iterable[sparse.csr_matrix], start: int, stop: int, keep: int
-) -> sparse.csr_matrix:
-    """The normalised sum of an organisation's unit rows, cut to its ``keep`` strongest terms.
-
-    The rows come from the unit-major field matrices (row slices are cheap, column slices of
-    the term-major matrix are not), and few terms keep the posting lists to add up short.
-    """
-    matrices = list(field_matrices)
-    spans = [(m.indptr[start], m.indptr[stop]) for m in matrices]
-    ids = np.concatenate([m.indices[a:b] for m, (a, b) in zip(matrices, spans, strict=True)])
-    data = np.concatenate([m.data[a:b] for m, (a, b) in zip(matrices, spans, strict=True)])
-    ids, inverse = np.unique(ids, return_inverse=True)
-    values = np.bincount(inverse, weights=data, minlength=len(ids)).astype(np.float32)
-    if ids.size > keep:
-        strongest = np.sort(np.argsort(-values, kind="stable")[:keep])
-        ids, values = ids[strongest], values[strongest]
-    values /= float(np.sqrt((values * values).sum())) or 1.0
-    shape = (1, matrices[0].shape[1])
-    return sparse.csr_matrix((values, ids.astype(np.int32), [0, len(ids)]), shape=shape)
 
 
 def _unit_documents(field_terms: dict[str, list[list[str]]], n_units: int) -> list[list[str]]:
