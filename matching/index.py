@@ -308,7 +308,8 @@ class MatchIndex:
         candidates = self.semantic_.neighbours(org, SIMILAR_CANDIDATES)
         lexical = None
         if candidates is not None:
-            units = np.concatenate([np.arange(*self._org_units(int(o))) for o in candidates])
+            spans = [np.arange(*self._org_units(int(o))) for o in candidates]
+            units = np.concatenate(spans or [np.zeros(0, dtype=np.int64)])
             lexical = unit_scores_of(
                 self.field_matrices_.values(), vector, units, len(self.unit_org_)
             )

@@ -152,3 +152,18 @@ def test_a_failing_encoder_leaves_the_match_to_words(meaning_catalogue, caplog):
     matches = index.query("smart waste collection sensors")
     assert matches[0].id == "bins" and matches[0].semantic is None
     assert "ranking it on words alone" in caplog.text
+
+
+def test_similar_with_vectors_ranks_the_hubs_closest_in_meaning_by_shared_words(meaning_catalogue):
+    records, vectors = meaning_catalogue
+    twin = make_record("bins-2", "Waste Hub", description="Smart waste collection and sensors.")
+    vectors[passage_key(next(unit_passages(twin)))] = _axis(0)
+    index = MatchIndex().fit([*records, twin], vectors=vectors)
+    matches = index.similar("bins")
+    assert matches[0].id == "bins-2"
+    assert matches[0].summary.startswith("Works on the same topics:")
+
+
+def test_similar_with_vectors_in_a_catalogue_of_one(meaning_catalogue):
+    records, vectors = meaning_catalogue
+    assert MatchIndex().fit(records[:1], vectors=vectors).similar("bins") == []
