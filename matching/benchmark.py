@@ -171,6 +171,28 @@ def _timed(call: Any) -> list[float]:
     return timings
 
 
+def refit_contention(n_services: int = 10_000) -> dict[str, float]:
+    """Query latency on a fitted index while another fit runs in a thread (as a refit does)."""
+    import threading
+
+    from matching.index import MatchIndex
+
+    records = synthetic_catalogue(n_services)
+    index = MatchIndex(min_df=2).fit(records)
+    idle = _latencies(lambda q: index.query(q, limit=10))
+    thread = threading.Thread(target=lambda: MatchIndex(min_df=2).fit(records))
+    thread.start()
+    during = []
+    while thread.is_alive():
+        start = time.perf_counter()
+        index.query(_QUERIES[len(during) % len(_QUERIES)], limit=10)
+        during.append(time.perf_counter() - start)
+    thread.join()
+    idle_p50, idle_p95 = np.percentile(np.asarray(idle) * 1000, [50, 95])
+    p50, p95 = np.percentile(np.asarray(during) * 1000, [50, 95])
+    return {"idle_p50": idle_p50, "idle_p95": idle_p95, "p50": p50, "p95": p95}
+
+
 def passage_throughput(count: int = 24) -> dict[str, float]:
     """Encode the first seed passages (real hub texts); report passages and characters a second."""
     from matching.interchange import load_seed_dir
@@ -265,6 +287,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     for size in sizes:
         for system in systems:
             _print_row(size, system, measure(system, size))
+    if 10_000 in sizes:
+        c = refit_contention()
+        print(
+            f"queries at 10,000 during a refit in a thread: p50 {c['p50']:.2f} ms, "
+            f"p95 {c['p95']:.2f} ms (idle: {c['idle_p50']:.2f} / {c['idle_p95']:.2f} ms)"
+        )
     if not args.no_embedding:
         rate = passage_throughput()
         print(
