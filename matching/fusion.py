@@ -37,9 +37,9 @@ class Fusion:
 # weights are small because raw lexical cosines of good matches are 0.2-0.5 while the
 # normalised similarity of the closest unit is 1.
 DEFAULT_FUSION: dict[str, Fusion] = {
-    "en": Fusion(0.05, 1.0),
-    "concepts": Fusion(0.15, 3.0),
-    "other": Fusion(0.1, 1.0),
+    "en": Fusion(0.1, 2.0),
+    "concepts": Fusion(0.2, 1.0),
+    "other": Fusion(0.4, 3.0),
 }
 
 
