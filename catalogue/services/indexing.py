@@ -28,7 +28,7 @@ class IndexSettings:
 
     embedding: bool = True
     refit_wait: float = 1.0  # seconds a request that saw a change waits for the fresh index
-    encode_limit: int = 200  # more new passages than this are left to `flask embed-pending`
+    encode_limit: int = 20  # more new passages than this are left to `flask embed-pending`
 
 
 class IndexHolder:
