@@ -92,7 +92,8 @@ def seed_command(seed_dir: Path) -> None:
 
 
 @click.command("embed-pending")
-def embed_pending_command() -> None:
+@click.option("--prune", is_flag=True, help="Also delete the vectors no published text uses.")
+def embed_pending_command(prune: bool) -> None:
     """Encode the published profiles and services that have no embedding vector yet (for cron)."""
     encoder = default_encoder()
     if encoder is None:
@@ -101,8 +102,9 @@ def embed_pending_command() -> None:
     pending = len(embeddings.pending_passages(db.session, records, encoder.model_id))
     with click.progressbar(length=pending, label="Encoding") as bar:
         added = embeddings.embed_pending(db.session, records, encoder, progress=bar.update)
+    pruned = embeddings.prune_vectors(db.session, records, encoder.model_id) if prune else 0
     db.session.commit()
-    click.echo(f"{added} embedding vectors added ({encoder.model_id})")
+    click.echo(f"{added} embedding vectors added, {pruned} removed ({encoder.model_id})")
 
 
 @click.command("match")

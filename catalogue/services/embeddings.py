@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from catalogue.models import Embedding
@@ -66,3 +66,16 @@ def embed_pending(
     pending = pending_passages(session, records, encoder.model_id)
     new = encode_missing(pending, {}, encoder, progress)
     return store_vectors(session, encoder.model_id, new)
+
+
+def prune_vectors(session: Session, records: Iterable[Record], model_id: str) -> int:
+    """Delete the stored vectors no unit of the records uses any more; return how many. Flushes.
+
+    Vectors are content-addressed, so every edit of a text leaves its old vector behind.
+    """
+    used = set(catalogue_passages(records, model_id))
+    stale = sorted(set(session.scalars(select(Embedding.key))) - used)
+    for start in range(0, len(stale), CHUNK):
+        session.execute(delete(Embedding).where(Embedding.key.in_(stale[start : start + CHUNK])))
+    session.flush()
+    return len(stale)

@@ -98,7 +98,18 @@ def test_embed_pending_encodes_what_lacks_a_vector_and_moves_the_index_revision(
     db.session.expire_all()
     assert current_index_revision(db.session) == before + 1
     again = runner.invoke(args=["embed-pending"])
-    assert "0 embedding vectors added" in again.output
+    assert "0 embedding vectors added, 0 removed" in again.output
+
+
+def test_embed_pending_prune_removes_the_vectors_of_old_texts(app, runner, build):
+    organisation = build.organisation(name="Leak Lab", description="Finds leaks in water pipes.")
+    assert runner.invoke(args=["embed-pending"]).exit_code == 0
+    organisation.description = "Finds leaks in water pipes and gas mains."
+    db.session.commit()
+    result = runner.invoke(args=["embed-pending", "--prune"])
+    assert result.exit_code == 0, result.output
+    assert "1 embedding vectors added, 1 removed" in result.output
+    assert db.session.scalar(select(func.count()).select_from(Embedding)) == 1
 
 
 def test_only_writes_of_indexed_fields_move_the_index_revision(app, build):
