@@ -35,13 +35,37 @@ URI = {"type": "string", "format": "uri"}
 TEXTS = {"type": "array", "items": TEXT}
 TIMESTAMP = {"type": ["string", "null"], "format": "date-time"}
 REF = {"type": "string", "pattern": REF_PATTERN}
-STAMPS = {"updated_at": TIMESTAMP, "last_verified_at": TIMESTAMP}
+PARTIAL_DATE = {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
+STAMPS = {
+    "created_at": TIMESTAMP
+    | {"description": "When the record was added to (imported into) this catalogue."},
+    "updated_at": TIMESTAMP
+    | {
+        "description": "When this catalogue last wrote the record (an import or an edit); not "
+        "when its source changed it: see `source.updated` and `source.retrieved`."
+    },
+    "last_verified_at": TIMESTAMP
+    | {"description": "When a moderator last verified the record; null until then."},
+}
 FAMILY = {"type": "string", "enum": list(vocabularies.SERVICE_FAMILIES)}
 
 SOURCE = nullable(
     obj(
-        {"name": TEXT, "url": TEXT, "retrieved": TEXT, "licence": TEXT, "attribution": TEXT},
-        optional=("name", "url", "retrieved", "licence", "attribution"),
+        {
+            "name": TEXT,
+            "url": TEXT,
+            "retrieved": PARTIAL_DATE
+            | {"description": "When the record was taken from the source (YYYY-MM or a date)."},
+            "updated": PARTIAL_DATE
+            | {
+                "description": "When the source last changed the record (for a cited document: "
+                "its date), as YYYY, YYYY-MM or YYYY-MM-DD; absent when the source gives no date "
+                "of its own, as for the JRC snapshot, whose data is as of `retrieved`."
+            },
+            "licence": TEXT,
+            "attribution": TEXT,
+        },
+        optional=("name", "url", "retrieved", "updated", "licence", "attribution"),
     )
 )
 ORGANISATION_LINK = obj({"ref": REF, "name": TEXT, "country": NULLABLE_TEXT, "url": URI})
@@ -79,6 +103,8 @@ SERVICE = {
     "website": NULLABLE_TEXT,
     "price": NULLABLE_TEXT,
     "delivery": {"type": ["string", "null"], "enum": [*vocabularies.DELIVERY_MODES, None]},
+    "source": SOURCE
+    | {"description": "The source of the organisation's record, which the service came in."},
     **STAMPS,
 }
 PRACTICE = {

@@ -25,7 +25,9 @@ def page_url(kind: str, slug: str) -> str:
 
 
 def _stamps(record: Any) -> dict[str, str | None]:
+    """This catalogue's own times; the source's dates are in ``source``."""
     return {
+        "created_at": iso_timestamp(record.created_at),
         "updated_at": iso_timestamp(record.updated_at),
         "last_verified_at": iso_timestamp(record.last_verified_at),
     }
@@ -96,6 +98,7 @@ def serialize_service(service: Service, with_organisation: bool = True) -> dict[
         "website": service.url,
         "price": service.price,
         "delivery": service.delivery,
+        "source": public_source(service.organisation),
         **_stamps(service),
     }
     if with_organisation:

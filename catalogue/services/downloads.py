@@ -67,6 +67,7 @@ def public_source(record: Any) -> dict[str, str] | None:
         "name": record.source_name,
         "url": record.source_url,
         "retrieved": record.source_retrieved,
+        "updated": record.source_updated,
     }
     source |= {key: (record.extra or {}).get(key) for key in PUBLIC_EXTRA_KEYS}
     kept = {key: str(value) for key, value in source.items() if value}
@@ -102,13 +103,14 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 ORGANISATION_COLUMNS: tuple[str, ...] = (
     "ref", "name", "kind", "description", "country", "region", "city", "website", "email",
     "languages", "technologies", "sectors", "families", "services", "latitude", "longitude",
-    "page_url", "source_name", "source_url", "source_retrieved", "licence", "updated_at",
+    "page_url", "source_name", "source_url", "source_retrieved", "source_updated", "licence",
+    "updated_at",
 )  # fmt: skip
 
 SERVICE_COLUMNS: tuple[str, ...] = (
     "ref", "title", "family", "description", "organisation_ref", "organisation_name", "country",
     "technologies", "sectors", "audiences", "languages", "website", "price", "delivery",
-    "page_url", "updated_at",
+    "page_url", "source_name", "source_retrieved", "source_updated", "updated_at",
 )  # fmt: skip
 
 
@@ -124,7 +126,7 @@ def organisations_csv(session: Session, page_url: PageUrl) -> str:
                 org.website, org.email, org.languages, org.technologies, org.sectors, families,
                 [service.ref for service in services], org.latitude, org.longitude,
                 page_url("organisation", org.slug), org.source_name, org.source_url,
-                org.source_retrieved, (org.extra or {}).get("licence"),
+                org.source_retrieved, org.source_updated, (org.extra or {}).get("licence"),
                 iso_timestamp(org.updated_at),
             ]
         )  # fmt: skip
@@ -141,6 +143,7 @@ def services_csv(session: Session, page_url: PageUrl) -> str:
                     svc.ref, svc.title, svc.family, svc.description, org.ref, org.name,
                     org.country, svc.technologies, svc.sectors, svc.audiences, svc.languages,
                     svc.url, svc.price, svc.delivery, page_url("service", svc.slug),
+                    org.source_name, org.source_retrieved, org.source_updated,
                     iso_timestamp(svc.updated_at),
                 ]
             )  # fmt: skip

@@ -75,10 +75,11 @@ def test_hub_page_shows_profile_services_vocabularies_and_source(client, hub, te
         "Transport & Mobility",
         "Estonian, English",
         "hello@example.org",
-        "European Commission, JRC, Digital Innovation Hubs Tool (S3 Platform) , retrieved 2022-02",
+        "Source European Commission, JRC, Digital Innovation Hubs Tool (S3 Platform)",
+        "Source data as of February 2022 (when it was retrieved",
         "Licence CC BY 4.0 licence text",
         "Attribution European Commission, JRC",
-        "Last verified 4 March 2025",
+        "Last verified by a moderator 4 March 2025",
         "Smart crossings",
     ):
         assert expected in page, expected

@@ -23,6 +23,7 @@ def _source(record: Organisation | Practice | Event) -> dict[str, Any]:
             "name": record.source_name,
             "url": record.source_url,
             "retrieved": record.source_retrieved,
+            "updated": record.source_updated,
         }
     )
 

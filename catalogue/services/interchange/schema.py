@@ -70,6 +70,7 @@ SOURCE = record(
         "name": (True, v.non_empty(300)),
         "url": (False, v.url),
         "retrieved": (False, v.month_or_date),
+        "updated": (False, v.partial_date),
     }
 )
 LOCATION = record({"lat": (True, v.number_in(-90, 90)), "lon": (True, v.number_in(-180, 180))})

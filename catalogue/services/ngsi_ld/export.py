@@ -81,6 +81,7 @@ def hub_entity(
         "source": organisation.source_url,
         "dataProvider": organisation.source_name,
         "sourceRetrieved": organisation.source_retrieved,
+        "sourceUpdated": organisation.source_updated,
         "seeAlso": [page_url("organisation", organisation.slug)],
         **_dates(organisation),
     }
