@@ -21,6 +21,7 @@ from catalogue.vocabularies import (  # noqa: E402
     normalise_country,
     normalise_label,
 )
+from seed_data.workshop_editorial import PRACTICE_SOURCE_DATES  # noqa: E402
 
 MAX_TEXT = 20_000
 MAX_NAME = 300
@@ -269,6 +270,15 @@ def check_presenters(agenda: dict, presenters: list[dict]) -> list[str]:
     return errors
 
 
+def check_editorial(presenters: list[dict]) -> list[str]:
+    """Check that the editorial tables name only practices and talks the research has."""
+    titles = {practice["title"] for record in presenters for practice in record["practices"]}
+    return [
+        f"workshop_editorial.PRACTICE_SOURCE_DATES: no practice {title!r}"
+        for title in sorted(set(PRACTICE_SOURCE_DATES) - titles)
+    ]
+
+
 def ws_technologies(tags: list[str]) -> list[str]:
     """Normalise technology tags onto the vocabulary, keeping unknown ones as free tags.
 
@@ -367,12 +377,30 @@ def ws_practice(ref: str, practice: dict, record: dict, org_ref: str | None) -> 
     if claimed:
         result["organisations"] = [org_ref]
     result["source"] = {"name": WS_SOURCE_NAME, "url": practice["url"], "retrieved": WS_RETRIEVED}
+    if dated := practice_source_date(practice):
+        result["source"]["updated"] = dated
     result["extra"] = {
         "confidence": record["confidence"],
         "talk_title": record["talk_title"],
         "claimed_by_organisation": claimed,
     }
     return result
+
+
+def practice_source_date(practice: dict) -> str | None:
+    """Return the date of a practice's source, from the editors' table, checked against the source.
+
+    The date must be written in the URL or the title (``2021/08/30``, ``30/04/2020``,
+    ``2023-03-16``, ``(2022)``), so an entry cannot claim a date the source does not state.
+    """
+    dated = PRACTICE_SOURCE_DATES.get(practice["title"])
+    if dated is None:
+        return None
+    parts = dated.split("-")
+    spellings = {dated, "/".join(parts), "/".join(reversed(parts))}
+    if not any(spelling in f"{practice['url']} {practice['title']}" for spelling in spellings):
+        raise SeedError(f"practice {practice['title']!r}: {dated} is not in its URL or title")
+    return dated
 
 
 def ws_talk_practices(number: int, record: dict) -> list[dict]:
@@ -446,7 +474,8 @@ def ws_event(agenda: dict, talk_links: list[tuple[str | None, list[str]]]) -> di
 
 def build_workshop(agenda: dict, presenters: list[dict], jrc_names: dict[int, str]) -> dict:
     """Build the workshop document: presenter organisations, their practices and the event."""
-    if errors := check_presenters(agenda, presenters):
+    errors = check_presenters(agenda, presenters) + check_editorial(presenters)
+    if errors:
         raise SeedError("presenters.json does not match the mapping:\n  " + "\n  ".join(errors))
     organisations, practices, talk_links = [], [], []
     for number, record in enumerate(presenters, start=1):
