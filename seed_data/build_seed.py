@@ -21,7 +21,11 @@ from catalogue.vocabularies import (  # noqa: E402
     normalise_country,
     normalise_label,
 )
-from seed_data.workshop_editorial import PRACTICE_SOURCE_DATES  # noqa: E402
+from seed_data.workshop_editorial import (  # noqa: E402
+    NOT_VERIFIED,
+    ORGANISATION_NAMES,
+    PRACTICE_SOURCE_DATES,
+)
 
 MAX_TEXT = 20_000
 MAX_NAME = 300
@@ -273,10 +277,24 @@ def check_presenters(agenda: dict, presenters: list[dict]) -> list[str]:
 def check_editorial(presenters: list[dict]) -> list[str]:
     """Check that the editorial tables name only practices and talks the research has."""
     titles = {practice["title"] for record in presenters for practice in record["practices"]}
-    return [
+    errors = [
         f"workshop_editorial.PRACTICE_SOURCE_DATES: no practice {title!r}"
         for title in sorted(set(PRACTICE_SOURCE_DATES) - titles)
     ]
+    names = {ref: r["organisation"]["name"] for r in presenters if (ref := talk_org_ref(r))}
+    for table in (ORGANISATION_NAMES, NOT_VERIFIED):
+        errors += [f"workshop_editorial: no organisation {ref!r}" for ref in set(table) - set(names)]
+    errors += [
+        f"workshop_editorial.ORGANISATION_NAMES: {names[ref]!r} does not start with {shown!r}"
+        for ref, shown in ORGANISATION_NAMES.items()
+        if ref in names and not names[ref].startswith(shown)
+    ]
+    return errors
+
+
+def talk_org_ref(record: dict) -> str | None:
+    """Return the ref of a talk's presenter profile, ``None`` when it gets none."""
+    return WS_TALK_ORGS.get(record["talk_title"], (None, ""))[0]
 
 
 def ws_technologies(tags: list[str]) -> list[str]:
@@ -337,6 +355,8 @@ def ws_extra(ref: str, record: dict, jrc_names: dict[int, str]) -> dict:
         "source_kind": org["kind"],
         "source_country": org["country"],
     }
+    if ref in NOT_VERIFIED:
+        extra["not_verified"] = list(NOT_VERIFIED[ref])
     if ref in WS_JRC_HUBS:
         hub_id, fragment = WS_JRC_HUBS[ref]
         if fragment.casefold() not in tidy(jrc_names.get(hub_id, "")).casefold():
@@ -348,7 +368,8 @@ def ws_extra(ref: str, record: dict, jrc_names: dict[int, str]) -> dict:
 def ws_organisation(ref: str, record: dict, jrc_names: dict[int, str]) -> dict:
     """Convert one verified presenter record into an interchange organisation."""
     org = record["organisation"]
-    result: dict = {"ref": ref, "name": org["name"], "kind": WS_KINDS[org["kind"]]}
+    name = ORGANISATION_NAMES.get(ref, org["name"])
+    result: dict = {"ref": ref, "name": name, "kind": WS_KINDS[org["kind"]]}
     result["description"] = org["summary"]
     ws_place(org, result)
     if website := http_url(org["website"]):
@@ -415,9 +436,13 @@ def ws_talk_practices(number: int, record: dict) -> list[dict]:
 
 def ws_description(event: dict) -> str:
     """Describe the event from the agenda metadata (format, organiser, participants, times)."""
+    if "do not state a time zone" not in event["timezone_note"]:
+        raise SeedError("agenda.json: the time-zone note no longer says the zone is not stated")
     return (
         f"{event['format']}. Organiser: {event['organiser']}. "
-        f"Reported attendance: {event['reported_participants']}. {event['timezone_note']} "
+        f"Reported attendance: {event['reported_participants']}. "
+        f"Times are as published ({event['start']}-{event['end']}); the publishing pages state "
+        "no time zone, so the time zone is not verified. "
         "Block times are derived from the published block durations; no per-talk times "
         f"were published. A follow-up webinar was: {event['follow_up']['title']}."
     )

@@ -88,14 +88,21 @@ def test_hub_page_shows_profile_services_vocabularies_and_source(client, hub, te
     assert 'href="https://example.org/jrc/1"' in response.get_data(as_text=True)
 
 
-def test_hub_page_labels_medium_confidence_records(client, build, text):
+def test_hub_page_says_what_is_not_verified_but_shows_no_research_notes(client, build, text):
     build.organisation(
-        slug="unsure", extra={"confidence": "medium", "confidence_notes": "Name not verified."}
+        slug="unsure",
+        extra={
+            "confidence": "medium",
+            "confidence_notes": "Probable identification; the city is likely but unverified.",
+            "not_verified": ["that the agenda names this hub", "its city"],
+        },
     )
     page = text(client.get("/hubs/unsure"))
-    assert "Medium confidence." in page and "Name not verified." in page
+    assert "Not verified: that the agenda names this hub; its city." in page
+    for note in ("Probable", "likely", "unverified", "confidence"):
+        assert note.lower() not in page.lower(), note
     build.organisation(slug="sure", extra={"confidence": "high"})
-    assert "confidence" not in text(client.get("/hubs/sure")).lower()
+    assert "Not verified" not in text(client.get("/hubs/sure"))
 
 
 def test_hub_page_lists_its_workshop_talks(client, hub, build, text):
