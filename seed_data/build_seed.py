@@ -283,7 +283,10 @@ def check_editorial(presenters: list[dict]) -> list[str]:
     ]
     names = {ref: r["organisation"]["name"] for r in presenters if (ref := talk_org_ref(r))}
     for table in (ORGANISATION_NAMES, NOT_VERIFIED):
-        errors += [f"workshop_editorial: no organisation {ref!r}" for ref in set(table) - set(names)]
+        errors += [
+            f"workshop_editorial: no organisation {ref!r}"
+            for ref in sorted(set(table) - set(names))
+        ]
     errors += [
         f"workshop_editorial.ORGANISATION_NAMES: {names[ref]!r} does not start with {shown!r}"
         for ref, shown in ORGANISATION_NAMES.items()
