@@ -25,6 +25,8 @@ from seed_data.workshop_editorial import (  # noqa: E402
     NOT_VERIFIED,
     ORGANISATION_NAMES,
     PRACTICE_SOURCE_DATES,
+    TALK_JRC_HUBS,
+    UNVERIFIED_TALK_ORGANISATIONS,
 )
 
 MAX_TEXT = 20_000
@@ -121,6 +123,9 @@ WS_PRACTICE_PLACES: dict[str, tuple[str, str | None]] = {
     "AIR4S collaboration agreement including Madrid City Council (2022)": ("ES", "Madrid"),
     "DIH of the Month (I4MS / DIHNET, 2019)": ("ES", "Madrid"),
 }
+
+# A talk's organisation ref (if any), its practices' refs and whether a source confirms the link.
+TalkLink = tuple[str | None, list[str], bool]
 
 HOST_ONLY = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
 
@@ -281,6 +286,9 @@ def check_editorial(presenters: list[dict]) -> list[str]:
         f"workshop_editorial.PRACTICE_SOURCE_DATES: no practice {title!r}"
         for title in sorted(set(PRACTICE_SOURCE_DATES) - titles)
     ]
+    talks = {record["talk_title"] for record in presenters}
+    for table in (UNVERIFIED_TALK_ORGANISATIONS, TALK_JRC_HUBS):
+        errors += [f"workshop_editorial: no talk {title!r}" for title in sorted(set(table) - talks)]
     names = {ref: r["organisation"]["name"] for r in presenters if (ref := talk_org_ref(r))}
     for table in (ORGANISATION_NAMES, NOT_VERIFIED):
         errors += [
@@ -298,6 +306,23 @@ def check_editorial(presenters: list[dict]) -> list[str]:
 def talk_org_ref(record: dict) -> str | None:
     """Return the ref of a talk's presenter profile, ``None`` when it gets none."""
     return WS_TALK_ORGS.get(record["talk_title"], (None, ""))[0]
+
+
+def talk_organisation(record: dict, jrc_hubs: dict[int, dict]) -> tuple[str | None, bool]:
+    """Return the ref of the organisation a talk links, and whether a source confirms the link."""
+    title = record["talk_title"]
+    verified = title not in UNVERIFIED_TALK_ORGANISATIONS
+    if title not in TALK_JRC_HUBS:
+        return talk_org_ref(record), verified
+    hub_id, fragment, country = TALK_JRC_HUBS[title]
+    named = [
+        int(hub["hub_id"])
+        for hub in jrc_hubs.values()
+        if hub["country"] == country and fragment.casefold() in tidy(hub["name"]).casefold()
+    ]
+    if named != [hub_id] or country not in record["speaker_affiliation"]:
+        raise SeedError(f"talk {title!r}: JRC hubs named {fragment!r} in {country}: {named}")
+    return f"jrc-{hub_id}", verified
 
 
 def ws_technologies(tags: list[str]) -> list[str]:
@@ -451,18 +476,20 @@ def ws_description(event: dict) -> str:
     )
 
 
-def ws_sessions(agenda: dict, talk_links: list[tuple[str | None, list[str]]]) -> list[dict]:
+def ws_sessions(agenda: dict, talk_links: list[TalkLink]) -> list[dict]:
     """Build the agenda blocks with their talks, linking organisations and practices."""
     links = iter(talk_links)
     sessions = []
     for block in agenda["blocks"]:
         talks = []
         for talk in block["talks"]:
-            org_ref, practice_refs = next(links)
+            org_ref, practice_refs, verified = next(links)
             item = {"title": talk["title"], "speaker": talk["speaker"]}
             item["affiliation"] = talk["speaker_affiliation"]
             if org_ref:
                 item["organisation"] = org_ref
+                if not verified:
+                    item["organisation_verified"] = False
             if practice_refs:
                 item["practices"] = practice_refs
             talks.append(item)
@@ -472,7 +499,7 @@ def ws_sessions(agenda: dict, talk_links: list[tuple[str | None, list[str]]]) ->
     return sessions
 
 
-def ws_event(agenda: dict, talk_links: list[tuple[str | None, list[str]]]) -> dict:
+def ws_event(agenda: dict, talk_links: list[TalkLink]) -> dict:
     """Build the workshop event with its five agenda blocks."""
     event = agenda["event"]
     joinup = next((u for u in event["sources"] if u.startswith(JOINUP_PREFIX)), None)
@@ -500,8 +527,9 @@ def ws_event(agenda: dict, talk_links: list[tuple[str | None, list[str]]]) -> di
     }
 
 
-def build_workshop(agenda: dict, presenters: list[dict], jrc_names: dict[int, str]) -> dict:
+def build_workshop(agenda: dict, presenters: list[dict], jrc_hubs: dict[int, dict]) -> dict:
     """Build the workshop document: presenter organisations, their practices and the event."""
+    jrc_names = {hub_id: hub["name"] for hub_id, hub in jrc_hubs.items()}
     errors = check_presenters(agenda, presenters) + check_editorial(presenters)
     if errors:
         raise SeedError("presenters.json does not match the mapping:\n  " + "\n  ".join(errors))
@@ -512,7 +540,8 @@ def build_workshop(agenda: dict, presenters: list[dict], jrc_names: dict[int, st
             organisations.append(ws_organisation(org_ref, record, jrc_names))
         talk_practices = ws_talk_practices(number, record)
         practices.extend(talk_practices)
-        talk_links.append((org_ref, [p["ref"] for p in talk_practices]))
+        talk_ref, verified = talk_organisation(record, jrc_hubs)
+        talk_links.append((talk_ref, [p["ref"] for p in talk_practices], verified))
     return {
         "format": "dih-catalogue",
         "version": 1,
@@ -544,8 +573,8 @@ def main(argv: list[str] | None = None) -> int:
         agenda = load_json(source / "workshop-2020-04-30" / "agenda.json")
         presenters = load_json(source / "workshop-2020-04-30" / "presenters.json")
         jrc = build_jrc(hubs)
-        jrc_names = {int(hub["hub_id"]): hub["name"] for hub in hubs}
-        workshop = build_workshop(agenda, presenters, jrc_names)
+        jrc_hubs = {int(hub["hub_id"]): hub for hub in hubs}
+        workshop = build_workshop(agenda, presenters, jrc_hubs)
     except SeedError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

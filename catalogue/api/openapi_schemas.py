@@ -137,6 +137,11 @@ TALK = obj(
         "speaker": NULLABLE_TEXT,
         "affiliation": NULLABLE_TEXT,
         "organisation": nullable(ref("OrganisationLink")),
+        "organisation_verified": {
+            "type": ["boolean", "null"],
+            "description": "false when the organisation is the editors' identification of the "
+            "agenda's wording, which no source confirms; null when the talk links none.",
+        },
         "practices": {"type": "array", "items": ref("PracticeLink")},
     }
 )

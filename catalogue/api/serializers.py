@@ -162,6 +162,7 @@ def serialize_talk(talk: Talk) -> dict[str, Any]:
         "speaker": talk.speaker,
         "affiliation": talk.affiliation,
         "organisation": organisation_link(organisation[0]) if organisation else None,
+        "organisation_verified": talk.organisation_verified if organisation else None,
         "practices": [practice_link(p) for p in published(talk.practices)],
     }
 

@@ -133,12 +133,15 @@ class _Exporter:
     def talk(self, talk: Talk) -> dict[str, Any]:
         """One talk, with the refs of its organisation and practices where they are exported."""
         organisation = talk.organisation.ref if self.shown(talk.organisation) else None
+        # Only the exception is written: a talk's organisation is confirmed unless it says not.
+        unverified = organisation is not None and not talk.organisation_verified
         return _compact(
             {
                 "title": talk.title,
                 "speaker": talk.speaker,
                 "affiliation": talk.affiliation,
                 "organisation": organisation,
+                "organisation_verified": False if unverified else None,
                 "practices": sorted(p.ref for p in talk.practices if self.shown(p)),
             }
         )

@@ -126,14 +126,23 @@ PRACTICE = record(
         "extra": (False, v.extra),
     }
 )
+
+
+def _verified_needs_organisation(talk: dict, path: str, problems: v.Problems) -> None:
+    if "organisation_verified" in talk and "organisation" not in talk:
+        problems.add(key_path(path, "organisation_verified"), "only allowed with an organisation")
+
+
 TALK = record(
     {
         "title": (True, v.name),
         "speaker": (False, v.string(300)),
         "affiliation": (False, v.string(300)),
         "organisation": (False, v.ref),
+        "organisation_verified": (False, v.boolean),
         "practices": (False, v.list_of(v.ref)),
-    }
+    },
+    after=_verified_needs_organisation,
 )
 SESSION = record(
     {

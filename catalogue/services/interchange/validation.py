@@ -209,6 +209,11 @@ def partial_date(value: Any, path: str, problems: Problems) -> Any:
     return value
 
 
+def boolean(value: Any, path: str, problems: Problems) -> Any:
+    """``true`` or ``false`` (not ``1`` or ``"yes"``)."""
+    return value if isinstance(value, bool) else wrong_type(value, path, problems, "a boolean")
+
+
 def clock_time(value: Any, path: str, problems: Problems) -> Any:
     """A local time written ``HH:MM`` (00:00-23:59)."""
     if not isinstance(value, str):
