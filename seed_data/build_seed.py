@@ -72,7 +72,9 @@ WS_TALK_ORGS: dict[str, tuple[str | None, str]] = {
     "AI DIH Network and the public sector": ("ws2020-ai-dih-network", "AI DIH Network"),
 }
 
-# The same organisation in the JRC catalogue (hub id), checked against the hub's name.
+# The same organisation in the JRC catalogue (hub id), checked against the hub's name. The JRC
+# record is the one listed (the hub's own, self-declared entry of the official catalogue, whose
+# ref other instances share); the presenter profile becomes its ``duplicate_of``.
 WS_JRC_HUBS: dict[str, tuple[int, str]] = {
     "ws2020-air4s": (23490, "AIR4S"),
     "ws2020-cap-digital": (4938, "Cap Digital"),
@@ -371,8 +373,8 @@ def ws_place(org: dict, target: dict) -> None:
         target["city"] = org["city"]
 
 
-def ws_extra(ref: str, record: dict, jrc_names: dict[int, str]) -> dict:
-    """Build the ``extra`` object of a presenter organisation (sources, confidence, links)."""
+def ws_extra(ref: str, record: dict) -> dict:
+    """Build the ``extra`` object of a presenter organisation (sources, confidence, notes)."""
     org = record["organisation"]
     extra: dict = {
         "sources": list(record["sources"]),
@@ -385,12 +387,17 @@ def ws_extra(ref: str, record: dict, jrc_names: dict[int, str]) -> dict:
     }
     if ref in NOT_VERIFIED:
         extra["not_verified"] = list(NOT_VERIFIED[ref])
-    if ref in WS_JRC_HUBS:
-        hub_id, fragment = WS_JRC_HUBS[ref]
-        if fragment.casefold() not in tidy(jrc_names.get(hub_id, "")).casefold():
-            raise SeedError(f"{ref}: JRC hub {hub_id} is not {fragment!r}")
-        extra["jrc_catalogue_ref"] = f"jrc-{hub_id}"
     return extra
+
+
+def jrc_duplicate_of(ref: str, jrc_names: dict[int, str]) -> str | None:
+    """Return the ref of the JRC record of the same organisation, checked against its name."""
+    if ref not in WS_JRC_HUBS:
+        return None
+    hub_id, fragment = WS_JRC_HUBS[ref]
+    if fragment.casefold() not in tidy(jrc_names.get(hub_id, "")).casefold():
+        raise SeedError(f"{ref}: JRC hub {hub_id} is not {fragment!r}")
+    return f"jrc-{hub_id}"
 
 
 def ws_organisation(ref: str, record: dict, jrc_names: dict[int, str]) -> dict:
@@ -406,10 +413,12 @@ def ws_organisation(ref: str, record: dict, jrc_names: dict[int, str]) -> dict:
         result["technologies"] = technologies
     url = next((u for u in record["sources"][1:] if not u.startswith(JOINUP_PREFIX)), None)
     result["source"] = {"name": WS_SOURCE_NAME, "url": url, "retrieved": WS_RETRIEVED}
+    if duplicate_of := jrc_duplicate_of(ref, jrc_names):
+        result["duplicate_of"] = duplicate_of
     services = [ws_service(ref, n, s) for n, s in enumerate(org["services"], start=1)]
     if services:
         result["services"] = services
-    result["extra"] = ws_extra(ref, record, jrc_names)
+    result["extra"] = ws_extra(ref, record)
     return result
 
 

@@ -114,6 +114,16 @@ def error_responses() -> dict[str, Any]:
     return responses
 
 
+def redirecting(path_item: dict[str, Any], description: str) -> dict[str, Any]:
+    """Document that a GET may answer ``301 Moved Permanently`` with the record's address."""
+    location = {"required": True, "schema": {"type": "string", "format": "uri-reference"}}
+    path_item["get"]["responses"]["301"] = {
+        "description": description,
+        "headers": {"Location": location},
+    }
+    return path_item
+
+
 PAGING = ("page", "per_page")
 PATHS: dict[str, dict[str, Any]] = {
     "/organisations": operation(
@@ -124,12 +134,16 @@ PATHS: dict[str, dict[str, Any]] = {
         errors=LIST_ERRORS,
         params=("q", "kind", "country", "family", "technology", "sector", "sort", *PAGING),
     ),
-    "/organisations/{ref}": operation(
-        "getOrganisation",
-        "One published organisation with its published services",
-        "organisations",
-        json_response("The organisation.", ref("OrganisationDetail")),
-        params=("ref",),
+    "/organisations/{ref}": redirecting(
+        operation(
+            "getOrganisation",
+            "One published organisation with the published services of all its records",
+            "organisations",
+            json_response("The organisation.", ref("OrganisationDetail")),
+            params=("ref",),
+        ),
+        "The ref names another source's record of an organisation that is listed under a "
+        "first record: `Location` is that record's address, which carries both sources.",
     ),
     "/services": operation(
         "listServices",

@@ -88,6 +88,12 @@ ORGANISATION = {
     "families": {"type": "array", "items": FAMILY},
     "location": nullable(obj({"lat": {"type": "number"}, "lon": {"type": "number"}})),
     "source": SOURCE,
+    "other_records": {
+        "type": "array",
+        "description": "Other sources' records of the same organisation, listed as this one: "
+        "their services are among this organisation's, and their own addresses redirect here.",
+        "items": obj({"ref": REF, "source": SOURCE}),
+    },
     **STAMPS,
 }
 SERVICE = {

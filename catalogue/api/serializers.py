@@ -8,7 +8,8 @@ from flask import request, url_for
 
 from catalogue.api.queries import published
 from catalogue.models import Event, EventSession, Organisation, Practice, Service, Talk
-from catalogue.services.downloads import iso_timestamp, public_source, published_services
+from catalogue.services.downloads import iso_timestamp, public_source
+from catalogue.services.duplicates import listed_services, records_of, shown_record, shown_records
 
 # The HTML page of each kind of record; items carry its address as ``url``.
 PAGES: dict[str, str] = {
@@ -34,7 +35,11 @@ def _stamps(record: Any) -> dict[str, str | None]:
 
 
 def organisation_link(organisation: Organisation) -> dict[str, Any]:
-    """A short reference to an organisation: ref, name, country and page."""
+    """A short reference to an organisation as listed: ref, name, country and page.
+
+    A record that another source's record of the same organisation lists is named by that one.
+    """
+    organisation = shown_record(organisation)
     return {
         "ref": organisation.ref,
         "name": organisation.name,
@@ -67,6 +72,10 @@ def serialize_organisation(
             {"lat": organisation.latitude, "lon": organisation.longitude} if has_location else None
         ),
         "source": public_source(organisation),
+        "other_records": [
+            {"ref": other.ref, "source": public_source(other)}
+            for other in records_of(organisation)[1:]
+        ],
         **_stamps(organisation),
     }
     if services is not None:
@@ -77,8 +86,8 @@ def serialize_organisation(
 
 
 def serialize_organisation_detail(organisation: Organisation) -> dict[str, Any]:
-    """An organisation with its published services."""
-    services = published_services(organisation)
+    """An organisation with the published services of all its records."""
+    services = listed_services(organisation)
     families = sorted({service.family for service in services})
     return serialize_organisation(organisation, families, services)
 
@@ -125,7 +134,7 @@ def serialize_practice(practice: Practice) -> dict[str, Any]:
         "city": practice.city,
         "technologies": practice.technologies,
         "sectors": practice.sectors,
-        "organisations": [organisation_link(o) for o in published(practice.organisations)],
+        "organisations": [organisation_link(o) for o in shown_records(practice.organisations)],
         "source": public_source(practice),
         **_stamps(practice),
     }
@@ -156,7 +165,7 @@ def serialize_session(block: EventSession) -> dict[str, Any]:
 
 def serialize_talk(talk: Talk) -> dict[str, Any]:
     """A talk; its organisation and practices appear only when published."""
-    organisation = published([talk.organisation])
+    organisation = shown_records([talk.organisation])
     return {
         "title": talk.title,
         "speaker": talk.speaker,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import current_app, redirect, request, url_for
 from sqlalchemy import select
 
 from catalogue.api import queries
@@ -11,7 +11,7 @@ from catalogue.api.blueprint import bp
 from catalogue.errors import NotFound, ValidationError
 from catalogue.extensions import db
 from catalogue.models import Service
-from catalogue.services import browse
+from catalogue.services import browse, duplicates
 from catalogue.vocabularies import PUBLISHED
 
 PAGING = ("page", "per_page")
@@ -23,10 +23,12 @@ def _default_per_page() -> int:
 
 
 def _families(organisation_ids: list[int]) -> dict[int, list[str]]:
-    """The families of the published services of each organisation, in one query."""
+    """The families of the published services of each organisation's records, in one query."""
+    listing = duplicates.listing()
     rows = db.session.execute(
-        select(Service.organisation_id, Service.family)
-        .where(Service.organisation_id.in_(organisation_ids), Service.status == PUBLISHED)
+        select(listing.c.listed_id, Service.family)
+        .join(Service, Service.organisation_id == listing.c.record_id)
+        .where(listing.c.listed_id.in_(organisation_ids), Service.status == PUBLISHED)
         .distinct()
     )
     families: dict[int, list[str]] = {}
@@ -73,8 +75,12 @@ def list_organisations():
 
 @bp.get("/organisations/<ref>")
 def organisation_detail(ref: str):
-    """One published organisation with its published services."""
-    return s.serialize_organisation_detail(queries.get_organisation(db.session, ref))
+    """One published organisation with its published services; a duplicate record redirects."""
+    organisation = queries.get_organisation(db.session, ref)
+    shown = duplicates.shown_record(organisation)
+    if shown is not organisation:
+        return redirect(url_for("api.organisation_detail", ref=shown.ref), 301)
+    return s.serialize_organisation_detail(organisation)
 
 
 @bp.get("/services")

@@ -30,8 +30,19 @@ class Organisation(Tagged, Published, Sourced, Base):
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
+    # Another source's record of the same organisation: that record is the one lists show, with
+    # this one's source, description and services on its page (catalogue.services.duplicates).
+    duplicate_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+    )
 
     tags: Mapped[list[Tag]] = relationship(secondary=organisation_tags, lazy="selectin")
+    duplicate_of: Mapped[Organisation | None] = relationship(
+        remote_side="Organisation.id", back_populates="duplicates"
+    )
+    duplicates: Mapped[list[Organisation]] = relationship(
+        back_populates="duplicate_of", order_by="Organisation.ref"
+    )
     services: Mapped[list[Service]] = relationship(
         back_populates="organisation",
         cascade="all, delete-orphan",

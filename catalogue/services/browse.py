@@ -16,6 +16,7 @@ from catalogue import vocabularies
 from catalogue.errors import ValidationError
 from catalogue.models import Organisation, Service, Tag
 from catalogue.models.tags import organisation_tags
+from catalogue.services import duplicates
 from catalogue.vocabularies import PUBLISHED
 
 MAX_PAGE = 10_000
@@ -184,7 +185,7 @@ def _conditions(
     query: HubQuery, search: ColumnElement | None, skip: str | None = None
 ) -> list[ColumnElement]:
     """Build the WHERE conditions of the query, leaving out one facet for its own counts."""
-    conditions: list[ColumnElement] = [Organisation.status == PUBLISHED]
+    conditions: list[ColumnElement] = [duplicates.is_listed()]
     if search is not None:
         conditions.append(search)
     for param, values in query.filters.items():
@@ -193,10 +194,13 @@ def _conditions(
     return conditions
 
 
+# Tags and services of a duplicate record count for the organisation it is listed as.
 def _tag_filter(vocabulary: str) -> Callable[[Iterable[str]], ColumnElement]:
     def condition(values: Iterable[str]) -> ColumnElement:
+        listing = duplicates.listing()
         tagged = (
-            select(organisation_tags.c.organisation_id)
+            select(listing.c.listed_id)
+            .join(organisation_tags, organisation_tags.c.organisation_id == listing.c.record_id)
             .join(Tag, Tag.id == organisation_tags.c.tag_id)
             .where(Tag.vocabulary == vocabulary, Tag.label.in_(list(values)))
         )
@@ -206,8 +210,11 @@ def _tag_filter(vocabulary: str) -> Callable[[Iterable[str]], ColumnElement]:
 
 
 def _family_filter(values: Iterable[str]) -> ColumnElement:
-    offering = select(Service.organisation_id).where(
-        Service.status == PUBLISHED, Service.family.in_(list(values))
+    listing = duplicates.listing()
+    offering = (
+        select(listing.c.listed_id)
+        .join(Service, Service.organisation_id == listing.c.record_id)
+        .where(Service.status == PUBLISHED, Service.family.in_(list(values)))
     )
     return Organisation.id.in_(offering)
 
@@ -226,18 +233,21 @@ def _count_statement(param: str, conditions: list[ColumnElement]) -> Select:
     if param in ("kind", "country"):
         column = getattr(Organisation, param)
         return select(column, func.count()).where(*conditions).group_by(column)
+    listing = duplicates.listing()
     if param == "family":
         return (
-            select(Service.family, func.count(distinct(Service.organisation_id)))
-            .join(Organisation, Organisation.id == Service.organisation_id)
+            select(Service.family, func.count(distinct(listing.c.listed_id)))
+            .join(listing, listing.c.record_id == Service.organisation_id)
+            .join(Organisation, Organisation.id == listing.c.listed_id)
             .where(Service.status == PUBLISHED, *conditions)
             .group_by(Service.family)
         )
     return (
-        select(Tag.label, func.count(distinct(organisation_tags.c.organisation_id)))
+        select(Tag.label, func.count(distinct(listing.c.listed_id)))
         .select_from(organisation_tags)
+        .join(listing, listing.c.record_id == organisation_tags.c.organisation_id)
         .join(Tag, Tag.id == organisation_tags.c.tag_id)
-        .join(Organisation, Organisation.id == organisation_tags.c.organisation_id)
+        .join(Organisation, Organisation.id == listing.c.listed_id)
         .where(Tag.vocabulary == param, *conditions)
         .group_by(Tag.label)
     )
@@ -281,7 +291,11 @@ def list_hubs(session: Session, query: HubQuery) -> HubPage:
         .order_by(*_ORDER[query.sort])
         .limit(query.per_page)
         .offset((query.page - 1) * query.per_page)
-        .options(selectinload(Organisation.tags), lazyload(Organisation.services))
+        .options(
+            selectinload(Organisation.tags),
+            selectinload(Organisation.duplicates),
+            lazyload(Organisation.services),
+        )
     ).all()
     facets = [_facet(session, spec, query, search) for spec in FACETS]
     return HubPage(list(items), total, query.page, query.per_page, pages, facets)

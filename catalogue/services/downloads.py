@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from catalogue.models import Event, Organisation, Practice, Service, current_revision
-from catalogue.vocabularies import PUBLISHED
+from catalogue.services.duplicates import listed_organisations, listed_services, records_of
 
 LIST_SEPARATOR = "; "
 # Keys of ``extra`` that are public attribution; anything else in ``extra`` stays private.
@@ -48,17 +48,6 @@ def catalogue_version(session: Session) -> CatalogueVersion:
 def _aware(stamp: datetime) -> datetime:
     """SQLite returns naive datetimes; every stored time is UTC."""
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
-
-
-def published_organisations(session: Session) -> list[Organisation]:
-    """Return every published organisation, ordered by ref."""
-    statement = select(Organisation).where(Organisation.status == PUBLISHED)
-    return list(session.scalars(statement.order_by(Organisation.ref)))
-
-
-def published_services(organisation: Organisation) -> list[Service]:
-    """Return the published services of an organisation, in its own order."""
-    return [service for service in organisation.services if service.status == PUBLISHED]
 
 
 def public_source(record: Any) -> dict[str, str] | None:
@@ -104,7 +93,7 @@ ORGANISATION_COLUMNS: tuple[str, ...] = (
     "ref", "name", "kind", "description", "country", "region", "city", "website", "email",
     "languages", "technologies", "sectors", "families", "services", "latitude", "longitude",
     "page_url", "source_name", "source_url", "source_retrieved", "source_updated", "licence",
-    "updated_at",
+    "updated_at", "other_records",
 )  # fmt: skip
 
 SERVICE_COLUMNS: tuple[str, ...] = (
@@ -115,10 +104,14 @@ SERVICE_COLUMNS: tuple[str, ...] = (
 
 
 def organisations_csv(session: Session, page_url: PageUrl) -> str:
-    """Return the published organisations as CSV, one row each."""
+    """Return the listed organisations as CSV, one row each, with all their records' services.
+
+    ``other_records`` names the refs of the other sources' records merged into the row; the
+    ``source_*`` columns are those of the row's own record.
+    """
     rows = []
-    for org in published_organisations(session):
-        services = published_services(org)
+    for org in listed_organisations(session):
+        services = listed_services(org)
         families = sorted({service.family for service in services})
         rows.append(
             [
@@ -127,23 +120,28 @@ def organisations_csv(session: Session, page_url: PageUrl) -> str:
                 [service.ref for service in services], org.latitude, org.longitude,
                 page_url("organisation", org.slug), org.source_name, org.source_url,
                 org.source_retrieved, org.source_updated, (org.extra or {}).get("licence"),
-                iso_timestamp(org.updated_at),
+                iso_timestamp(org.updated_at), [other.ref for other in records_of(org)[1:]],
             ]
         )  # fmt: skip
     return write_csv(ORGANISATION_COLUMNS, rows)
 
 
 def services_csv(session: Session, page_url: PageUrl) -> str:
-    """Return the published services of published organisations as CSV, one row each."""
+    """Return the published services of the listed organisations as CSV, one row each.
+
+    A service is listed under the organisation as listed; its ``source_*`` columns are those of
+    the record it came in.
+    """
     rows = []
-    for org in published_organisations(session):
-        for svc in published_services(org):
+    for org in listed_organisations(session):
+        for svc in listed_services(org):
+            came_in = svc.organisation
             rows.append(
                 [
                     svc.ref, svc.title, svc.family, svc.description, org.ref, org.name,
                     org.country, svc.technologies, svc.sectors, svc.audiences, svc.languages,
                     svc.url, svc.price, svc.delivery, page_url("service", svc.slug),
-                    org.source_name, org.source_retrieved, org.source_updated,
+                    came_in.source_name, came_in.source_retrieved, came_in.source_updated,
                     iso_timestamp(svc.updated_at),
                 ]
             )  # fmt: skip

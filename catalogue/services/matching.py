@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Organisation, Service, current_revision
+from catalogue.services import duplicates
 from catalogue.vocabularies import PUBLISHED, SERVICE_FAMILIES, is_language_code, normalise_country
 from matching import Match, MatchIndex, Record, ServiceRecord, detect_language
 
@@ -34,11 +35,12 @@ class MatchRequest:
 
 @dataclass(frozen=True)
 class MatchOutcome:
-    """Ranked matches with the organisations they name, keyed by ref."""
+    """Ranked matches with the organisations and services they name, keyed by ref."""
 
     language: str
     matches: list[Match]
     organisations: dict[str, Organisation]
+    services: dict[str, Service]
 
 
 def _check_text(value: Any) -> str:
@@ -137,34 +139,28 @@ def _service_record(service: Service) -> ServiceRecord:
     )
 
 
+def _union(lists: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for items in lists for item in items))
+
+
 def organisation_record(organisation: Organisation) -> Record:
-    """Turn a published organisation and its published services into a matching record."""
+    """Turn a listed organisation, with all its records' published services, into one record.
+
+    The other sources' records of it add their descriptions and labels, so the organisation is
+    ranked once, on everything the catalogue knows of it.
+    """
+    records = duplicates.records_of(organisation)
     return Record(
         id=organisation.ref,
         name=organisation.name,
         kind=organisation.kind,
-        description=organisation.description or "",
+        description="\n\n".join(r.description for r in records if r.description),
         country=organisation.country,
-        technologies=tuple(organisation.technologies),
-        sectors=tuple(organisation.sectors),
-        languages=tuple(organisation.languages or ()),
-        services=tuple(
-            _service_record(service)
-            for service in organisation.services
-            if service.status == PUBLISHED
-        ),
+        technologies=_union(r.technologies for r in records),
+        sectors=_union(r.sectors for r in records),
+        languages=_union(r.languages or () for r in records),
+        services=tuple(_service_record(s) for s in duplicates.listed_services(organisation)),
     )
-
-
-def published_organisations(session: Session) -> list[Organisation]:
-    """Return every published organisation with its services and tags loaded."""
-    statement = (
-        select(Organisation)
-        .where(Organisation.status == PUBLISHED)
-        .options(selectinload(Organisation.services).selectinload(Service.tags))
-        .order_by(Organisation.ref)
-    )
-    return list(session.scalars(statement))
 
 
 class IndexHolder:
@@ -187,7 +183,8 @@ class IndexHolder:
         revision = current_revision(session)
         with self._lock:
             if revision != self._revision:
-                records = [organisation_record(o) for o in published_organisations(session)]
+                listed = duplicates.listed_organisations(session)
+                records = [organisation_record(o) for o in listed]
                 self._index = MatchIndex().fit(records) if records else None
                 self._revision = revision
             return self._index
@@ -203,7 +200,7 @@ def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -
     index = holder.index(session)
     language = request.language or detect_language(request.text)
     if index is None:
-        return MatchOutcome(language, [], {})
+        return MatchOutcome(language, [], {}, {})
     matches = index.query(
         request.text,
         country=request.country,
@@ -211,7 +208,13 @@ def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -
         language=language,
         limit=request.limit,
     )
-    return MatchOutcome(language, matches, _organisations_by_ref(session, (m.id for m in matches)))
+    organisations = _organisations_by_ref(session, (m.id for m in matches))
+    services = {
+        service.ref: service
+        for organisation in organisations.values()
+        for service in duplicates.listed_services(organisation)
+    }
+    return MatchOutcome(language, matches, organisations, services)
 
 
 def similar_organisations(

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, contains_eager
 from catalogue.errors import NotFound
 from catalogue.models import Event, EventSession, Organisation, Practice, Talk
 from catalogue.models.events import talk_practices
+from catalogue.services import duplicates
 from catalogue.services.source_dates import PartialDate
 from catalogue.vocabularies import PUBLISHED
 
@@ -33,7 +34,8 @@ class Example:
     @classmethod
     def of(cls, practice: Practice, talk: Talk, event_date: date) -> Example:
         """Describe ``practice`` as listed with ``talk`` of an event held on ``event_date``."""
-        own = talk.organisation_id in {o.id for o in practice.organisations}
+        presenter = duplicates.shown_records([talk.organisation])
+        own = bool(presenter) and presenter[0] in duplicates.shown_records(practice.organisations)
         dated = PartialDate.parse(practice.source_updated)
         return cls(practice, talk, own, dated.is_after(event_date) if dated else None)
 
@@ -89,9 +91,7 @@ def get_event(session: Session, slug: str | None = None) -> EventAgenda:
             [
                 AgendaTalk(
                     talk,
-                    talk.organisation
-                    if talk.organisation and talk.organisation.status == PUBLISHED
-                    else None,
+                    next(iter(duplicates.shown_records([talk.organisation])), None),
                     [Example.of(p, talk, event.date) for p in _published(talk.practices)],
                 )
                 for talk in block.talks
@@ -128,4 +128,5 @@ def get_practice(session: Session, slug: str) -> PracticeDetail:
         .order_by(Event.date, EventSession.position, Talk.position)
     ).all()
     listings = [Example.of(practice, talk, talk.session.event.date) for talk in talks]
-    return PracticeDetail(practice, _published(practice.organisations), listings)
+    organisations = duplicates.shown_records(practice.organisations)
+    return PracticeDetail(practice, organisations, listings)

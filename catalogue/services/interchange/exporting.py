@@ -47,6 +47,7 @@ class _Exporter:
 
     def organisation(self, organisation: Organisation) -> dict[str, Any]:
         """One organisation with its services."""
+        duplicate_of = organisation.duplicate_of
         location = None
         if organisation.latitude is not None and organisation.longitude is not None:
             location = {"lat": organisation.latitude, "lon": organisation.longitude}
@@ -66,6 +67,7 @@ class _Exporter:
                 "sectors": organisation.sectors,
                 "location": location,
                 "source": _source(organisation),
+                "duplicate_of": duplicate_of.ref if self.shown(duplicate_of) else None,
                 "services": [self.service(s) for s in organisation.services if self.shown(s)],
                 "extra": organisation.extra,
             }

@@ -65,6 +65,16 @@ def _ends_after_start(session: dict, path: str, problems: v.Problems) -> None:
         problems.add(key_path(path, "end"), f"ends before it starts ({end} < {start})")
 
 
+def _not_a_duplicate_of_itself(organisation: dict, path: str, problems: v.Problems) -> None:
+    if "ref" in organisation and organisation.get("duplicate_of") == organisation["ref"]:
+        problems.add(key_path(path, "duplicate_of"), "a record cannot be a duplicate of itself")
+
+
+def _verified_needs_organisation(talk: dict, path: str, problems: v.Problems) -> None:
+    if "organisation_verified" in talk and "organisation" not in talk:
+        problems.add(key_path(path, "organisation_verified"), "only allowed with an organisation")
+
+
 SOURCE = record(
     {
         "name": (True, v.non_empty(300)),
@@ -108,9 +118,11 @@ ORGANISATION = record(
         **_TAGS,
         "location": (False, LOCATION),
         "source": (False, SOURCE),
+        "duplicate_of": (False, v.ref),
         "services": (False, v.list_of(SERVICE)),
         "extra": (False, v.extra),
-    }
+    },
+    after=_not_a_duplicate_of_itself,
 )
 PRACTICE = record(
     {
@@ -126,11 +138,6 @@ PRACTICE = record(
         "extra": (False, v.extra),
     }
 )
-
-
-def _verified_needs_organisation(talk: dict, path: str, problems: v.Problems) -> None:
-    if "organisation_verified" in talk and "organisation" not in talk:
-        problems.add(key_path(path, "organisation_verified"), "only allowed with an organisation")
 
 
 TALK = record(

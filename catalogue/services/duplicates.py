@@ -1,0 +1,81 @@
+"""One organisation described by several sources: one record is listed, the others point to it.
+
+A record whose ``duplicate_of`` is a published organisation is not listed anywhere (hub list and
+its facets, API, home counts, downloads, matching): the record it points to is, and its page shows
+both records' sources, descriptions and services. Each record keeps its own source, so a source
+can be re-imported or pruned without touching the other's data. When the record pointed to is not
+published, the duplicate is listed on its own again.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, Exists, Subquery, and_, case, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from catalogue.models import Organisation, Service
+from catalogue.vocabularies import PUBLISHED
+
+_Shown = aliased(Organisation, name="shown_record")
+
+
+def _points_to_published() -> Exists:
+    """True for a record whose ``duplicate_of`` is published (correlated with ``Organisation``)."""
+    return (
+        select(_Shown.id)
+        .where(_Shown.id == Organisation.duplicate_of_id, _Shown.status == PUBLISHED)
+        .exists()
+    )
+
+
+def is_listed() -> ColumnElement[bool]:
+    """The condition of a listed organisation: published and not a duplicate of a published one."""
+    return and_(Organisation.status == PUBLISHED, ~_points_to_published())
+
+
+def listing() -> Subquery:
+    """``(record_id, listed_id)`` for every published record: the organisation it is listed as.
+
+    Join services or tags on ``record_id`` and count or filter on ``listed_id``, so that what a
+    duplicate record holds counts for the organisation it is listed as.
+    """
+    listed_id = case((_points_to_published(), Organisation.duplicate_of_id), else_=Organisation.id)
+    statement = select(Organisation.id.label("record_id"), listed_id.label("listed_id"))
+    return statement.where(Organisation.status == PUBLISHED).subquery("listing")
+
+
+def listed_organisations(session: Session) -> list[Organisation]:
+    """Return every listed organisation by ref, with its other records loaded."""
+    statement = (
+        select(Organisation)
+        .where(is_listed())
+        .options(selectinload(Organisation.duplicates))
+        .order_by(Organisation.ref)
+    )
+    return list(session.scalars(statement))
+
+
+def shown_record(organisation: Organisation) -> Organisation:
+    """Return the record that lists and shows ``organisation``: the one it duplicates, if public."""
+    target = organisation.duplicate_of
+    return target if target is not None and target.status == PUBLISHED else organisation
+
+
+def records_of(organisation: Organisation) -> list[Organisation]:
+    """Return a listed organisation's records: itself, then its published duplicates by ref."""
+    return [organisation, *(d for d in organisation.duplicates if d.status == PUBLISHED)]
+
+
+def listed_services(organisation: Organisation) -> list[Service]:
+    """Return the published services of every record of a listed organisation, its own first."""
+    return [
+        service
+        for record in records_of(organisation)
+        for service in record.services
+        if service.status == PUBLISHED
+    ]
+
+
+def shown_records(organisations: list[Organisation]) -> list[Organisation]:
+    """Map published records to the records that show them, once each, in their order."""
+    shown = [shown_record(o) for o in organisations if o is not None and o.status == PUBLISHED]
+    return list({record.id: record for record in shown}.values())
