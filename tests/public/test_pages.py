@@ -196,7 +196,23 @@ def test_about_page_lists_every_source_with_licence(client, hub, text):
     ):
         assert source in page
     assert "CC BY 4.0" in page
-    assert "1 published organisation record" in page
+    assert "Records 1 published organisation record" in page
+
+
+def test_about_page_is_current_on_ngsi_ld_the_api_and_editorial_text(client, text):
+    from catalogue.public.data_sources import DATA_SOURCES
+
+    response = client.get("/about/")
+    page = text(response)
+    assert "planned" not in page.lower() and " will " not in page
+    assert "The catalogue's NGSI-LD export (/api/v1/downloads/ngsi-ld.jsonld) follows them" in page
+    assert "its NGSI-LD import (flask import-ngsi-ld) reads them" in page
+    assert 'href="/api/v1/"' in response.get_data(as_text=True)
+    assert "This platform's own research on the workshop's presenters" in page
+    assert "no example is known to have been shown at the workshop" in page
+    for source in DATA_SOURCES:
+        assert f"Licence {source.licence}" in page
+        assert f"Attribution {source.attribution}" in page
 
 
 def test_every_page_links_the_about_page_in_its_footer(client, hub):
