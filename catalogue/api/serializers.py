@@ -49,9 +49,15 @@ def organisation_link(organisation: Organisation) -> dict[str, Any]:
 
 
 def serialize_organisation(
-    organisation: Organisation, families: list[str], services: list[Service] | None = None
+    organisation: Organisation,
+    families: list[str],
+    others: list[Organisation],
+    services: list[Service] | None = None,
 ) -> dict[str, Any]:
-    """An organisation as the API shows it; ``services`` are included on its own resource."""
+    """An organisation as the API shows it; ``services`` are included on its own resource.
+
+    ``others`` are the other sources' records of it, shown under ``other_records``.
+    """
     has_location = organisation.latitude is not None and organisation.longitude is not None
     data = {
         "ref": organisation.ref,
@@ -72,10 +78,7 @@ def serialize_organisation(
             {"lat": organisation.latitude, "lon": organisation.longitude} if has_location else None
         ),
         "source": public_source(organisation),
-        "other_records": [
-            {"ref": other.ref, "source": public_source(other)}
-            for other in records_of(organisation)[1:]
-        ],
+        "other_records": [{"ref": o.ref, "source": public_source(o)} for o in others],
         **_stamps(organisation),
     }
     if services is not None:
@@ -89,7 +92,7 @@ def serialize_organisation_detail(organisation: Organisation) -> dict[str, Any]:
     """An organisation with the published services of all its records."""
     services = listed_services(organisation)
     families = sorted({service.family for service in services})
-    return serialize_organisation(organisation, families, services)
+    return serialize_organisation(organisation, families, records_of(organisation)[1:], services)
 
 
 def serialize_service(service: Service, with_organisation: bool = True) -> dict[str, Any]:

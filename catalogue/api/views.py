@@ -10,7 +10,7 @@ from catalogue.api import serializers as s
 from catalogue.api.blueprint import bp
 from catalogue.errors import NotFound, ValidationError
 from catalogue.extensions import db
-from catalogue.models import Service
+from catalogue.models import Organisation, Service
 from catalogue.services import browse, duplicates
 from catalogue.vocabularies import PUBLISHED
 
@@ -58,12 +58,29 @@ def _hub_page(args) -> tuple[browse.HubQuery, browse.HubPage]:
         raise NotFound(error.message) from error
 
 
+def _other_records(organisation_ids: list[int]) -> dict[int, list[Organisation]]:
+    """The other published records of each listed organisation, in one query."""
+    rows = db.session.scalars(
+        select(Organisation)
+        .where(Organisation.duplicate_of_id.in_(organisation_ids), Organisation.status == PUBLISHED)
+        .order_by(Organisation.ref)
+    )
+    others: dict[int, list[Organisation]] = {}
+    for row in rows:
+        others.setdefault(row.duplicate_of_id, []).append(row)
+    return others
+
+
 @bp.get("/organisations")
 def list_organisations():
     """Published organisations with the browse page's filters, sorting, facets and pages."""
     query, page = _hub_page(request.args)
-    families = _families([organisation.id for organisation in page.items])
-    items = [s.serialize_organisation(o, families.get(o.id, [])) for o in page.items]
+    ids = [organisation.id for organisation in page.items]
+    families, others = _families(ids), _other_records(ids)
+    items = [
+        s.serialize_organisation(o, families.get(o.id, []), others.get(o.id, []))
+        for o in page.items
+    ]
     args = {key: value for key, value in query.to_args().items() if key != "page"}
     body = s.serialize_page(page, items, args)
     body["facets"] = {

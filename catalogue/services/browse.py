@@ -291,11 +291,7 @@ def list_hubs(session: Session, query: HubQuery) -> HubPage:
         .order_by(*_ORDER[query.sort])
         .limit(query.per_page)
         .offset((query.page - 1) * query.per_page)
-        .options(
-            selectinload(Organisation.tags),
-            selectinload(Organisation.duplicates),
-            lazyload(Organisation.services),
-        )
+        .options(selectinload(Organisation.tags), lazyload(Organisation.services))
     ).all()
     facets = [_facet(session, spec, query, search) for spec in FACETS]
     return HubPage(list(items), total, query.page, query.per_page, pages, facets)

@@ -9,7 +9,7 @@ published, the duplicate is listed on its own again.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Exists, Subquery, and_, case, select
+from sqlalchemy import ColumnElement, Select, Subquery, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from catalogue.models import Organisation, Service
@@ -18,18 +18,19 @@ from catalogue.vocabularies import PUBLISHED
 _Shown = aliased(Organisation, name="shown_record")
 
 
-def _points_to_published() -> Exists:
-    """True for a record whose ``duplicate_of`` is published (correlated with ``Organisation``)."""
-    return (
-        select(_Shown.id)
-        .where(_Shown.id == Organisation.duplicate_of_id, _Shown.status == PUBLISHED)
-        .exists()
-    )
+def _published_ids() -> Select:
+    return select(_Shown.id).where(_Shown.status == PUBLISHED)
 
 
 def is_listed() -> ColumnElement[bool]:
     """The condition of a listed organisation: published and not a duplicate of a published one."""
-    return and_(Organisation.status == PUBLISHED, ~_points_to_published())
+    return and_(
+        Organisation.status == PUBLISHED,
+        or_(
+            Organisation.duplicate_of_id.is_(None),
+            Organisation.duplicate_of_id.not_in(_published_ids()),
+        ),
+    )
 
 
 def listing() -> Subquery:
@@ -38,9 +39,16 @@ def listing() -> Subquery:
     Join services or tags on ``record_id`` and count or filter on ``listed_id``, so that what a
     duplicate record holds counts for the organisation it is listed as.
     """
-    listed_id = case((_points_to_published(), Organisation.duplicate_of_id), else_=Organisation.id)
-    statement = select(Organisation.id.label("record_id"), listed_id.label("listed_id"))
-    return statement.where(Organisation.status == PUBLISHED).subquery("listing")
+    shown = and_(_Shown.id == Organisation.duplicate_of_id, _Shown.status == PUBLISHED)
+    statement = (
+        select(
+            Organisation.id.label("record_id"),
+            func.coalesce(_Shown.id, Organisation.id).label("listed_id"),
+        )
+        .outerjoin(_Shown, shown)
+        .where(Organisation.status == PUBLISHED)
+    )
+    return statement.subquery("listing")
 
 
 def listed_organisations(session: Session) -> list[Organisation]:
