@@ -107,7 +107,7 @@ def test_the_page_shows_both_sources_descriptions_services_and_talk(client, impo
     page = visible_text(client.get("/hubs/cap-digital"))
     for expected in (
         "Business cluster for digital transformation in the Paris Region.",
-        "As Workshop research describes it Named there: Cap Digital (cluster)",
+        "As described by Workshop research Named there: Cap Digital (cluster)",
         "Competitiveness cluster that runs experiments with local authorities.",
         "Test before invest Experiments with local authorities",
         "Artificial Intelligence & Decision support",

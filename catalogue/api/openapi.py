@@ -82,7 +82,8 @@ def parameters(max_search_length: int) -> dict[str, Any]:
         "sort": {
             "name": "sort",
             "in": "query",
-            "description": "Order: by name, by country, or most recently updated first.",
+            "description": "Order: by name, by country, or most recently changed in this "
+            "catalogue first (`updated_at`, not the source's date).",
             "schema": {"type": "string", "enum": list(browse.SORTS), "default": "name"},
         },
         "kind": _array_parameter("kind", list(vocabularies.ORGANISATION_KINDS), "Kind."),

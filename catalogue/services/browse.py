@@ -20,7 +20,7 @@ from catalogue.services import duplicates
 from catalogue.vocabularies import PUBLISHED
 
 MAX_PAGE = 10_000
-SORTS: dict[str, str] = {"name": "Name", "country": "Country", "updated": "Recently updated"}
+SORTS: dict[str, str] = {"name": "Name", "country": "Country", "updated": "Recently changed here"}
 
 
 class MultiArgs(Protocol):

@@ -11,7 +11,7 @@ PAGES = [
     "home",
     "hubs-filtered",
     "hub",
-    "hub-medium-confidence",
+    "hub-not-verified",
     "service",
     "workshop",
     "practice",
