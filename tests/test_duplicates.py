@@ -236,3 +236,14 @@ def test_duplicate_of_must_point_to_a_shown_record(app, imported):
         org("ws-cap", duplicate_of="other"), org("jrc-4938", duplicate_of="other")
     )
     assert problems(moved) == []
+
+
+def test_the_needs_page_ranks_the_organisation_once_with_the_other_records_service(
+    client, imported
+):
+    response = client.post("/needs/", data={"text": "experiments with local authorities"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert html.count('href="/hubs/cap-digital"') == 1
+    assert 'href="/hubs/cap-digital-cluster"' not in html
+    assert 'href="/services/experiments-with-local-authorities"' in html
