@@ -247,3 +247,11 @@ def test_the_needs_page_ranks_the_organisation_once_with_the_other_records_servi
     assert html.count('href="/hubs/cap-digital"') == 1
     assert 'href="/hubs/cap-digital-cluster"' not in html
     assert 'href="/services/experiments-with-local-authorities"' in html
+
+
+def test_a_word_of_the_other_records_description_finds_the_organisation(client, imported):
+    page = visible_text(client.get("/hubs/?q=competitiveness+cluster"))
+    assert "1 published hub matches your search." in page
+    assert 'href="/hubs/cap-digital"' in client.get("/hubs/?q=competitiveness").get_data(
+        as_text=True
+    )

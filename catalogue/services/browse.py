@@ -276,7 +276,7 @@ _ORDER = {
 
 def list_hubs(session: Session, query: HubQuery) -> HubPage:
     """Return one page of published hubs matching ``query``, with the facets' counts."""
-    search = _search_condition(session, query)
+    search = duplicates.any_record_matches(_search_condition(session, query))
     conditions = _conditions(query, search)
     total = session.scalar(select(func.count()).select_from(Organisation).where(*conditions)) or 0
     pages = max(1, math.ceil(total / query.per_page))

@@ -51,6 +51,23 @@ def listing() -> Subquery:
     return statement.subquery("listing")
 
 
+def any_record_matches(condition: ColumnElement[bool] | None) -> ColumnElement[bool] | None:
+    """Turn a condition on records into one on listed organisations: any of its records matches.
+
+    A word of the duplicate's description, shown on the listed organisation's page, finds it.
+    """
+    if condition is None:
+        return None
+    records = listing()
+    matching = (
+        select(records.c.listed_id)
+        .join(Organisation, Organisation.id == records.c.record_id)
+        .where(condition)
+        .correlate(None)
+    )
+    return Organisation.id.in_(matching)
+
+
 def listed_organisations(session: Session) -> list[Organisation]:
     """Return every listed organisation by ref, with its other records loaded."""
     statement = (
