@@ -9,7 +9,7 @@ published, the duplicate is listed on its own again.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, Subquery, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, Subquery, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from catalogue.models import Organisation, Service
@@ -39,16 +39,18 @@ def listing() -> Subquery:
     Join services or tags on ``record_id`` and count or filter on ``listed_id``, so that what a
     duplicate record holds counts for the organisation it is listed as.
     """
-    shown = and_(_Shown.id == Organisation.duplicate_of_id, _Shown.status == PUBLISHED)
-    statement = (
-        select(
-            Organisation.id.label("record_id"),
-            func.coalesce(_Shown.id, Organisation.id).label("listed_id"),
-        )
-        .outerjoin(_Shown, shown)
-        .where(Organisation.status == PUBLISHED)
+    # A per-row look-up by primary key, only for duplicates: cheap whatever the planner knows.
+    shown_id = (
+        select(_Shown.id)
+        .where(_Shown.id == Organisation.duplicate_of_id, _Shown.status == PUBLISHED)
+        .scalar_subquery()
     )
-    return statement.subquery("listing")
+    listed_id = case(
+        (Organisation.duplicate_of_id.is_(None), Organisation.id),
+        else_=func.coalesce(shown_id, Organisation.id),
+    )
+    statement = select(Organisation.id.label("record_id"), listed_id.label("listed_id"))
+    return statement.where(Organisation.status == PUBLISHED).subquery("listing")
 
 
 def any_record_matches(condition: ColumnElement[bool] | None) -> ColumnElement[bool] | None:
