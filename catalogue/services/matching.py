@@ -55,7 +55,7 @@ def _check_text(value: Any) -> str:
 
 
 def _check_country(value: Any) -> str | None:
-    if value is None or value == "":
+    if value is None:
         return None
     if not isinstance(value, str) or not value.isupper() or normalise_country(value) != value:
         raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code such as 'BE'")
@@ -74,7 +74,7 @@ def _check_families(value: Any) -> tuple[str, ...]:
 
 
 def _check_language(value: Any) -> str | None:
-    if value is None or value == "":
+    if value is None:
         return None
     if not isinstance(value, str) or not is_language_code(value):
         raise ValueError(f"{value!r} is not an ISO 639-1 language code such as 'de'")
