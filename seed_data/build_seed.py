@@ -1,4 +1,4 @@
-"""Rebuild the seed files in seed_data/ from the source data in seed_data/sources/, deterministically."""
+"""Rebuild the seed files of seed_data/ from seed_data/sources/, deterministically."""
 
 from __future__ import annotations
 
