@@ -1,4 +1,4 @@
-"""POST /api/v1/match: a city's need in, ranked and explained organisations out (match-api.md)."""
+"""POST /api/v1/match: a need in, ranked and explained organisations out (docs/match-api.md)."""
 
 from __future__ import annotations
 

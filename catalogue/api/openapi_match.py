@@ -1,4 +1,4 @@
-"""OpenAPI path and schemas of POST /match, following shared/spec/match-api.md."""
+"""OpenAPI path and schemas of POST /match, following the match API contract (docs/match-api.md)."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ PATHS: dict[str, dict[str, Any]] = {
             "operationId": "matchNeed",
             "summary": "Rank published hubs and services against a need in plain words",
             "description": "Results are ordered best first, one per organisation, each with "
-            "the services that carried the match and an explanation. See match-api.md.",
+            "the services that carried the match and an explanation (docs/match-api.md).",
             "tags": ["matching"],
             "requestBody": {
                 "required": True,

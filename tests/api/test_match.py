@@ -1,4 +1,4 @@
-"""POST /api/v1/match, exactly as shared/spec/match-api.md describes it."""
+"""POST /api/v1/match, exactly as the match API contract (docs/match-api.md) describes it."""
 
 import json
 
