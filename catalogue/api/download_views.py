@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Response, current_app, request
@@ -21,9 +22,31 @@ JSON_LD = "application/ld+json"
 CSV_CONTENT_TYPE = f"{CSV}; charset=utf-8"
 
 
+@dataclass(frozen=True)
+class DownloadLink:
+    """A download as the pages link it: its endpoint and what it holds."""
+
+    endpoint: str
+    label: str
+
+
+DOWNLOAD_LINKS: tuple[DownloadLink, ...] = (
+    DownloadLink("api.download_catalogue", "Whole catalogue (JSON)"),
+    DownloadLink("api.download_organisations_csv", "Organisations (CSV)"),
+    DownloadLink("api.download_services_csv", "Services (CSV)"),
+    DownloadLink("api.download_ngsi_ld", "Hubs and services (NGSI-LD)"),
+)
+
+
 @bp.record_once
 def _keep_a_download_cache(state) -> None:
     state.app.extensions["downloads"] = DownloadCache()
+
+
+@bp.app_context_processor
+def _downloads_for_every_page() -> dict[str, Any]:
+    """Every page's footer and the API page link the downloads."""
+    return {"open_data_downloads": DOWNLOAD_LINKS}
 
 
 def _download(filename: str, content_type: str, render: Callable[[], bytes]) -> Response:

@@ -198,6 +198,26 @@ def test_every_page_links_the_about_page_in_its_footer(client, hub):
         assert 'href="/about/"' in footer
 
 
+OPEN_DATA_LINKS = (
+    ("/api/v1/", "Open data API"),
+    ("/api/v1/downloads/catalogue.json", "Whole catalogue (JSON)"),
+    ("/api/v1/downloads/organisations.csv", "Organisations (CSV)"),
+    ("/api/v1/downloads/services.csv", "Services (CSV)"),
+    ("/api/v1/downloads/ngsi-ld.jsonld", "Hubs and services (NGSI-LD)"),
+)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/hubs/", "/hubs/tallinn-smart-city-lab", "/needs/", "/about/", "/api/v1/", "/nowhere"],
+)
+def test_every_page_links_the_api_and_the_downloads_in_its_footer(client, hub, url):
+    html = client.get(url).get_data(as_text=True)
+    footer = html.split('<footer class="site-footer">')[1]
+    for href, label in OPEN_DATA_LINKS:
+        assert f'<a href="{href}">{label}</a>' in footer
+
+
 def test_a_404_marks_no_menu_item_as_the_current_page(client):
     page = client.get("/hubs/no-such-hub").get_data(as_text=True)
     assert 'aria-current="page"' not in page.split("</nav>")[0].split('class="site-nav"')[1]
