@@ -24,11 +24,18 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     from catalogue import cli, database, errors, security, templating
     from catalogue.extensions import csrf, db, limiter, migrate
+    from catalogue.models.search import described_by_models
     from catalogue.services.matching import IndexHolder
 
     database.init_app(app)
     app.extensions["match_index"] = IndexHolder()
-    migrate.init_app(app, db, directory=str(database.MIGRATIONS_DIR), render_as_batch=True)
+    migrate.init_app(
+        app,
+        db,
+        directory=str(database.MIGRATIONS_DIR),
+        render_as_batch=True,
+        include_name=described_by_models,
+    )
     csrf.init_app(app)
     limiter.init_app(app)
     errors.init_app(app)

@@ -5,6 +5,7 @@ from catalogue.models.events import Event, EventSession, Talk
 from catalogue.models.organisations import Organisation, Service
 from catalogue.models.practices import Practice
 from catalogue.models.revision import CatalogueState, current_revision
+from catalogue.models.search import organisation_search
 from catalogue.models.tags import Tag
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "Tag",
     "Talk",
     "current_revision",
+    "organisation_search",
 ]
