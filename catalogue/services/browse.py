@@ -9,17 +9,23 @@ from functools import cache
 from typing import Any, NamedTuple, Protocol
 
 import pycountry
-from sqlalchemy import ColumnElement, Select, distinct, func, select
+from sqlalchemy import ColumnElement, Select, distinct, false, func, select
 from sqlalchemy.orm import Session, lazyload, selectinload
 
 from catalogue import vocabularies
 from catalogue.errors import ValidationError
 from catalogue.models import Organisation, Service, Tag
 from catalogue.models.tags import organisation_tags
+from catalogue.services import search
 from catalogue.vocabularies import PUBLISHED
 
 MAX_PAGE = 10_000
-SORTS: dict[str, str] = {"name": "Name", "country": "Country", "updated": "Recently updated"}
+SORTS: dict[str, str] = {
+    "relevance": "Relevance",
+    "name": "Name",
+    "country": "Country",
+    "updated": "Recently updated",
+}
 
 
 class MultiArgs(Protocol):
@@ -61,9 +67,14 @@ class HubQuery:
 
     q: str = ""
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    sort: str = "name"
+    sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+
+    @property
+    def order(self) -> str:
+        """The order the list is shown in: relevance needs search words, else it is by name."""
+        return "name" if self.sort == "relevance" and not self.q else self.sort
 
     def selected(self, param: str) -> tuple[str, ...]:
         """Return the values selected in one facet."""
@@ -76,7 +87,7 @@ class HubQuery:
             kept = [v for v in values if (param, v) != drop]
             if kept:
                 args[param] = kept
-        if self.sort != "name":
+        if self.order != replace(self, sort="relevance").order:
             args["sort"] = self.sort
         if (page or self.page) != 1 and drop is None:
             args["page"] = page or self.page
@@ -134,7 +145,7 @@ def parse_hub_query(
             problems[spec.param] = f"unknown value {', '.join(repr(v[:60]) for v in unknown[:3])}"
         elif values:
             filters[spec.param] = values
-    sort = args.get("sort") or "name"
+    sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         problems["sort"] = f"must be one of {', '.join(SORTS)}"
     page = _parse_page(args.get("page"), problems)
@@ -161,23 +172,13 @@ def _message(problems: dict[str, str]) -> str:
 
 
 def _search_condition(session: Session, query: HubQuery) -> ColumnElement | None:
-    """Match every search word in name, description or city, once for all of the page's queries.
-
-    Scanning long descriptions is the costly part, so the matching ids are found in one query
-    rather than in each of the count, page and facet queries.
-    """
+    """Keep the hubs whose searchable text matches every search word (full-text, stemmed)."""
     if not query.q:
         return None
-    words = [
-        Organisation.name.icontains(word, autoescape=True)
-        | Organisation.description.icontains(word, autoescape=True)
-        | Organisation.city.icontains(word, autoescape=True)
-        for word in query.q.split()
-    ]
-    ids = session.scalars(
-        select(Organisation.id).where(Organisation.status == PUBLISHED, *words)
-    ).all()
-    return Organisation.id.in_(ids)
+    terms = search.parse_search(query.q)
+    if not terms:  # only punctuation or symbols: nothing can match
+        return false()
+    return Organisation.id.in_(search.matching_ids(session, terms))
 
 
 def _conditions(
@@ -276,12 +277,22 @@ def list_hubs(session: Session, query: HubQuery) -> HubPage:
             fields={"page": f"must be at most {pages}"},
         )
     items = session.scalars(
-        select(Organisation)
-        .where(*conditions)
-        .order_by(*_ORDER[query.sort])
+        _ordered(session, select(Organisation).where(*conditions), query)
         .limit(query.per_page)
         .offset((query.page - 1) * query.per_page)
         .options(selectinload(Organisation.tags), lazyload(Organisation.services))
     ).all()
     facets = [_facet(session, spec, query, search) for spec in FACETS]
     return HubPage(list(items), total, query.page, query.per_page, pages, facets)
+
+
+def _ordered(session: Session, statement: Select, query: HubQuery) -> Select:
+    """Sort the page: by the database's relevance score (ties by name), or as chosen."""
+    if query.order != "relevance":
+        return statement.order_by(*_ORDER[query.order])
+    terms = search.parse_search(query.q)
+    if not terms:  # nothing matches: any order will do
+        return statement.order_by(*_ORDER["name"])
+    ranked = search.ranked_ids(session, terms).subquery()
+    joined = statement.join(ranked, ranked.c.organisation_id == Organisation.id)
+    return joined.order_by(ranked.c.rank, *_ORDER["name"])

@@ -24,6 +24,11 @@ from catalogue.models.search import FTS_TABLE, SEARCH_COLUMNS, TEXT_SEARCH_CONFI
 # How much a match in each column counts: the name most, then place and labels.
 WEIGHTS: dict[str, float] = dict(zip(SEARCH_COLUMNS, (1.0, 0.6, 0.3, 0.3), strict=True))
 _WORD = re.compile(r"[^\W_]+")
+# Function words a search may leave out. Both databases index them (phrases stay exact).
+STOP_WORDS = frozenset(
+    "a an and are as at be by for from has have in into is it its of on or the their this to "
+    "was were will with".split()
+)
 
 Phrase = tuple[str, ...]
 
@@ -46,18 +51,20 @@ class SearchTerms:
 def parse_search(text: str) -> SearchTerms:
     """Split a person's search into terms: words, and phrases in double quotes."""
     pieces = unicodedata.normalize("NFKC", text).split('"')
-    terms: list[tuple[Phrase, ...]] = []
+    phrases: list[Phrase] = []
     loose: list[str] = []
     for index, piece in enumerate(pieces):
         words = tuple(_WORD.findall(piece))
         if index % 2 and index < len(pieces) - 1:  # between two quotes
-            terms += [_spellings(words)] if words else []
+            phrases += [words] if words else []
         else:
             loose += words
-            terms += [_spellings((word,)) for word in words]
+    content = [word for word in loose if word.casefold() not in STOP_WORDS]
+    words = content or ([] if phrases else loose)  # a search of stop words only keeps them
+    terms = [_spellings(phrase) for phrase in phrases] + [_spellings((w,)) for w in words]
     unique = tuple(dict.fromkeys(terms))
-    # Only when every term is a loose word does "all words side by side" imply every term.
-    nearby = tuple(loose) if len(unique) > 1 and len(loose) == len(terms) else ()
+    # With loose words only, finding all of them side by side implies every term: rank it up.
+    nearby = tuple(loose) if not phrases and len(unique) > 1 else ()
     return SearchTerms(unique, nearby)
 
 

@@ -31,6 +31,7 @@ depends_on = None
 COLUMNS = ('name', 'labels', 'body', 'services')
 FTS = 'organisation_search_fts'
 CONFIG = 'catalogue_search'
+STEMMER = 'catalogue_english_stem'
 
 
 def upgrade():
@@ -63,6 +64,7 @@ def downgrade():
     if dialect == 'postgresql':
         # The unaccent extension stays: other objects of the database may use it.
         op.execute(f'DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}')
+        op.execute(f'DROP TEXT SEARCH DICTIONARY IF EXISTS {STEMMER}')
 
 
 def _create_fts5_index():
@@ -86,12 +88,22 @@ def _create_fts5_index():
 
 
 def _create_tsvector_index():
-    """English stemming with unaccent, a generated weighted tsvector and its GIN index."""
+    """English stemming with unaccent, a generated weighted tsvector and its GIN index.
+
+    The stemmer keeps stop words, as SQLite's FTS5 does, so both databases index the same
+    words and phrases with "of" or "the" match as written; the application leaves common
+    function words out of a search instead.
+    """
     op.execute('CREATE EXTENSION IF NOT EXISTS unaccent')
+    op.execute(f'CREATE TEXT SEARCH DICTIONARY {STEMMER} (TEMPLATE = snowball, Language = english)')
     op.execute(f'CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = pg_catalog.english)')
     op.execute(
         f'ALTER TEXT SEARCH CONFIGURATION {CONFIG} '
-        'ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem'
+        f'ALTER MAPPING FOR asciiword, asciihword, hword_asciipart WITH {STEMMER}'
+    )
+    op.execute(
+        f'ALTER TEXT SEARCH CONFIGURATION {CONFIG} '
+        f'ALTER MAPPING FOR word, hword, hword_part WITH unaccent, {STEMMER}'
     )
     weighted = ' || '.join(
         f"setweight(to_tsvector('{CONFIG}'::regconfig, {name}), '{weight}')"
