@@ -25,10 +25,13 @@ from catalogue.models.search import FTS_TABLE, SEARCH_COLUMNS, TEXT_SEARCH_CONFI
 WEIGHTS: dict[str, float] = dict(zip(SEARCH_COLUMNS, (1.0, 0.6, 0.3, 0.3), strict=True))
 _WORD = re.compile(r"[^\W_]+")
 # Function words a search may leave out. Both databases index them (phrases stay exact).
-STOP_WORDS = frozenset(
-    "a an and are as at be by for from has have in into is it its of on or the their this to "
-    "was were will with".split()
-)
+# fmt: off
+STOP_WORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into",
+    "is", "it", "its", "of", "on", "or", "the", "their", "this", "to", "was", "were", "will",
+    "with",
+})
+# fmt: on
 
 Phrase = tuple[str, ...]
 
