@@ -93,6 +93,11 @@ class HubQuery:
             args["page"] = page or self.page
         return args
 
+    def hidden_fields(self) -> list[tuple[str, str]]:
+        """Return ``(name, value)`` pairs of the search words and filters, for a form to keep."""
+        words = [("q", self.q)] if self.q else []
+        return words + [(p, v) for p, values in self.filters.items() for v in values]
+
     def cleared(self) -> HubQuery:
         """Return this query without facet selections, back on page 1."""
         return replace(self, filters={}, page=1)

@@ -200,3 +200,35 @@ def test_a_search_longer_than_the_limit_is_a_clear_400(client, path):
     response = client.get(f"{path}?q={'air ' * 500}", headers={"Accept": "application/json"})
     assert response.status_code == 400
     assert "q" in response.get_json()["error"]["fields"]
+
+
+def test_the_sort_switch_offers_relevance_only_with_search_words(client, catalogue, text):
+    response = client.get("/hubs/?q=quality")
+    html = response.get_data(as_text=True)
+    assert "Sort by" in text(response)
+    assert '<option selected value="relevance">Relevance</option>' in html
+    assert '<input type="hidden" name="q" value="quality">' in html
+    html = client.get("/hubs/").get_data(as_text=True)
+    assert '<option selected value="name">Name</option>' in html
+    assert 'value="relevance"' not in html
+
+
+def test_another_order_keeps_the_search_words_filters_and_pages(app, client, catalogue, text):
+    app.config["PAGE_SIZE"] = 2
+    response = client.get("/hubs/?q=quality&sort=country")
+    page = text(response)
+    assert page.index("Air Quality Lab") < page.index("Mobility Hub")
+    assert "High Quality Games" not in page  # France comes after Belgium: page 2
+    html = response.get_data(as_text=True)
+    assert '<option selected value="country">Country</option>' in html
+    assert 'href="/hubs/?q=quality&amp;sort=country&amp;page=2"' in html
+    assert '<input type="hidden" name="sort" value="country">' in html  # a new search keeps it
+    assert 'name="sort" value="relevance"' not in html
+
+
+def test_relevance_is_the_default_order_of_a_search_and_name_order_without_one(client, catalogue):
+    html = client.get("/hubs/?q=air+quality").get_data(as_text=True)
+    assert html.index("Air Quality Lab") < html.index("Mobility Hub")
+    assert 'href="/hubs/?q=air+quality&amp;sort=name' not in html
+    listed = client.get("/hubs/?sort=relevance").get_data(as_text=True)
+    assert listed.index("AddedValue") < listed.index("Air Quality Lab") < listed.index("Sines")
