@@ -76,14 +76,17 @@ def parameters(max_search_length: int) -> dict[str, Any]:
         "q": {
             "name": "q",
             "in": "query",
-            "description": "Words that must all appear in the name, description or city.",
+            "description": "Search words: every word must appear (stemmed, ignoring case and "
+            "accents) in the name, description, place, country, technologies, sectors or "
+            "published services; a phrase in double quotes must appear as written.",
             "schema": {"type": "string", "maxLength": max_search_length},
         },
         "sort": {
             "name": "sort",
             "in": "query",
-            "description": "Order: by name, by country, or most recently updated first.",
-            "schema": {"type": "string", "enum": list(browse.SORTS), "default": "name"},
+            "description": "Order: by relevance to q, by name, by country, or most recently "
+            "updated first. Relevance without q is name order.",
+            "schema": {"type": "string", "enum": list(browse.SORTS), "default": "relevance"},
         },
         "kind": _array_parameter("kind", list(vocabularies.ORGANISATION_KINDS), "Kind."),
         "country": _array_parameter("country", countries, "ISO 3166-1 alpha-2 country code."),
