@@ -70,6 +70,9 @@ def _empty_all_tables() -> None:
     with db.engine.begin() as connection:
         for table in reversed(Base.metadata.sorted_tables):
             connection.execute(table.delete())
+        if connection.dialect.name == "sqlite":  # the FTS5 index beside organisation_search
+            fts = "organisation_search_fts"
+            connection.execute(sa.text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
 
 
 @pytest.fixture

@@ -108,6 +108,7 @@ def seed_paths(seeded_app) -> dict[str, str]:
         paths = {
             "home": "/",
             "hubs-filtered": "/hubs/?country=FR&country=ES&sector=Public+administration&page=2",
+            "hubs-search": "/hubs/?q=smart+city+sensors&kind=dih",
             "hub": f"/hubs/{hub.slug}",
             "hub-medium-confidence": f"/hubs/{unsure.slug}",
             "service": f"/services/{service.slug}",
