@@ -72,8 +72,9 @@ def parse_search(text: str) -> SearchTerms:
 
 
 def _spellings(words: Phrase) -> tuple[Phrase, ...]:
-    stripped = tuple(s for s in ("".join(c for c in w if c.isascii()) for w in words) if s)
-    return (words, stripped) if stripped and stripped != words else (words,)
+    stripped = tuple("".join(c for c in word if c.isascii()) for word in words)
+    # A word of non-ASCII letters only would vanish, and a phrase would lose a word: keep it whole.
+    return (words, stripped) if all(stripped) and stripped != words else (words,)
 
 
 def matching_ids(session: Session, terms: SearchTerms) -> Select:

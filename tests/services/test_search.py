@@ -24,6 +24,7 @@ def test_an_unclosed_quote_leaves_plain_words():
 def test_a_word_with_non_ascii_letters_is_also_looked_for_without_them():
     assert parse_search("Füzesgyarmat").terms == ((("Füzesgyarmat",), ("Fzesgyarmat",)),)
     assert parse_search("Αθήνα").terms == ((("Αθήνα",),),)  # nothing left to look for
+    assert parse_search('"Αθήνα hub"').terms == ((("Αθήνα", "hub"),),)
 
 
 def test_decomposed_accents_stay_inside_their_word():
