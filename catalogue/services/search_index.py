@@ -53,26 +53,15 @@ def _write(connection: Connection, organisation_ids: list[int]) -> int:
 
 def _searchable_rows(connection: Connection, organisation_ids: list[int]) -> list[dict]:
     """Compose the index rows of these organisations in three queries."""
-    labels: dict[int, list[str]] = defaultdict(list)
-    tagged = (
-        select(organisation_tags.c.organisation_id, Tag.label)
-        .join(Tag, Tag.id == organisation_tags.c.tag_id)
-        .where(organisation_tags.c.organisation_id.in_(organisation_ids))
-        .order_by(Tag.vocabulary, Tag.label)
-    )
-    for organisation_id, label in connection.execute(tagged):
-        labels[organisation_id].append(label)
-    offers: dict[int, list[str]] = defaultdict(list)
-    published = (
-        select(Service.organisation_id, Service.title, Service.description)
-        .where(Service.organisation_id.in_(organisation_ids), Service.status == PUBLISHED)
-        .order_by(Service.position, Service.id)
-    )
-    for organisation_id, title, description in connection.execute(published):
-        offers[organisation_id].append(f"{title} {description or ''}".strip())
+    labels = _labels(connection, organisation_ids)
+    offers = _published_service_texts(connection, organisation_ids)
     organisations = select(
-        *(getattr(Organisation, name) for name in ("id", "name", "description")),
-        *(getattr(Organisation, name) for name in ("city", "region", "country")),
+        Organisation.id,
+        Organisation.name,
+        Organisation.description,
+        Organisation.city,
+        Organisation.region,
+        Organisation.country,
     ).where(Organisation.id.in_(organisation_ids))
     return [
         {
@@ -85,6 +74,35 @@ def _searchable_rows(connection: Connection, organisation_ids: list[int]) -> lis
         }
         for row in connection.execute(organisations)
     ]
+
+
+def _labels(connection: Connection, organisation_ids: list[int]) -> dict[int, list[str]]:
+    """The technology and sector labels of each organisation."""
+    labels: dict[int, list[str]] = defaultdict(list)
+    tagged = (
+        select(organisation_tags.c.organisation_id, Tag.label)
+        .join(Tag, Tag.id == organisation_tags.c.tag_id)
+        .where(organisation_tags.c.organisation_id.in_(organisation_ids))
+        .order_by(Tag.vocabulary, Tag.label)
+    )
+    for organisation_id, label in connection.execute(tagged):
+        labels[organisation_id].append(label)
+    return labels
+
+
+def _published_service_texts(
+    connection: Connection, organisation_ids: list[int]
+) -> dict[int, list[str]]:
+    """The title and description of each published service, by organisation."""
+    offers: dict[int, list[str]] = defaultdict(list)
+    published = (
+        select(Service.organisation_id, Service.title, Service.description)
+        .where(Service.organisation_id.in_(organisation_ids), Service.status == PUBLISHED)
+        .order_by(Service.position, Service.id)
+    )
+    for organisation_id, title, description in connection.execute(published):
+        offers[organisation_id].append(f"{title} {description or ''}".strip())
+    return offers
 
 
 def _joined(parts: Iterable[str | None], lead: str = "") -> str:
@@ -107,19 +125,15 @@ def index_after_catalogue_writes(session: Session, flush_context: object) -> Non
 
 def _touched_organisations(session: Session) -> set[int] | None:
     """The ids of organisations whose text may have changed; ``EVERYTHING`` for a tag edit."""
+    changed_tags = [r for r in session.dirty if isinstance(r, Tag) and session.is_modified(r)]
+    if changed_tags or any(isinstance(record, Tag) for record in session.deleted):
+        return EVERYTHING  # a relabelled or deleted tag: rare, and its owners are not at hand
     ids: set[int] = set()
-    for record in (*session.new, *session.dirty):
+    for record in (*session.new, *session.dirty, *session.deleted):
         if isinstance(record, Organisation):
             ids.add(record.id)
         elif isinstance(record, Service):
             ids.update(_owners(record))
-        elif isinstance(record, Tag) and record in session.dirty:
-            return EVERYTHING  # a relabelled tag: rare, and its owners are not at hand
-    for record in session.deleted:
-        if isinstance(record, Service):
-            ids.update(_owners(record))
-        elif isinstance(record, Tag):
-            return EVERYTHING
     return ids
 
 

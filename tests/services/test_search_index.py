@@ -87,6 +87,14 @@ def test_a_relabelled_tag_changes_the_text_of_every_hub_carrying_it(hub, build):
     assert found("town") == {hub.id, other.id}
 
 
+def test_a_deleted_tag_leaves_the_text_of_every_hub_that_carried_it(hub):
+    tag = db.session.scalar(select(Tag).where(Tag.label == "Smart City"))
+    db.session.delete(tag)
+    db.session.commit()
+    assert found("smart") == set()
+    assert found("things") == {hub.id}
+
+
 def test_a_service_moved_to_another_organisation_leaves_the_first_one(hub, build):
     other = build.organisation(name="Porto Hub")
     service = hub.services[0]
