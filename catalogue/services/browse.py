@@ -87,7 +87,7 @@ class HubQuery:
             kept = [v for v in values if (param, v) != drop]
             if kept:
                 args[param] = kept
-        if self.order != replace(self, sort="relevance").order:
+        if self.order != ("relevance" if self.q else "name"):  # not the default order
             args["sort"] = self.sort
         if (page or self.page) != 1 and drop is None:
             args["page"] = page or self.page
