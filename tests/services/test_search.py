@@ -65,3 +65,9 @@ def test_any_text_is_a_valid_query_on_the_database(app, searchable, text):
         db.session.execute(matching_ids(db.session, terms)).all()
         db.session.execute(ranked_ids(db.session, terms)).all()
     db.session.rollback()
+
+
+def test_accents_do_not_matter_in_words_with_digits_either(build):
+    hub = build.organisation(name="Überlandwerk4 Lab", description="Öko2030 programme.")
+    for words in ("uberlandwerk4", "Überlandwerk4", "oko2030"):
+        assert list(db.session.scalars(matching_ids(db.session, parse_search(words)))) == [hub.id]

@@ -46,7 +46,7 @@ def upgrade():
         ),
         sa.PrimaryKeyConstraint('organisation_id', name=op.f('pk_organisation_search')),
     )
-    dialect = op.get_bind().dialect.name
+    dialect = op.get_context().dialect.name
     if dialect == 'sqlite':
         _create_fts5_index()
     elif dialect == 'postgresql':
@@ -55,7 +55,7 @@ def upgrade():
 
 
 def downgrade():
-    dialect = op.get_bind().dialect.name
+    dialect = op.get_context().dialect.name
     if dialect == 'sqlite':
         for action in ('insert', 'delete', 'update'):
             op.execute(f'DROP TRIGGER IF EXISTS {FTS}_{action}')
@@ -104,6 +104,10 @@ def _create_tsvector_index():
     op.execute(
         f'ALTER TEXT SEARCH CONFIGURATION {CONFIG} '
         f'ALTER MAPPING FOR word, hword, hword_part WITH unaccent, {STEMMER}'
+    )
+    op.execute(  # words with digits ("Industrie4", "5G") are not stemmed, but lose accents too
+        f'ALTER TEXT SEARCH CONFIGURATION {CONFIG} '
+        'ALTER MAPPING FOR numword, numhword, hword_numpart WITH unaccent, simple'
     )
     weighted = ' || '.join(
         f"setweight(to_tsvector('{CONFIG}'::regconfig, {name}), '{weight}')"
