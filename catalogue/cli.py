@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from catalogue.config import SEED_DIR
 from catalogue.errors import ValidationError
 from catalogue.extensions import db, match_index_holder
-from catalogue.services import interchange, matching, search_index, seeding
+from catalogue.services import interchange, matching, search_index, seeding, tagging
 from catalogue.services.interchange import DocumentError
 from catalogue.services.interchange.files import read_document
 
@@ -88,6 +88,17 @@ def seed_command(seed_dir: Path) -> None:
     current_app.logger.info("seed finished: %s", summary)
 
 
+@click.command("detect-tags")
+def detect_tags_command() -> None:
+    """Find every organisation's technologies, sectors and families in its description again.
+
+    Writes keep them current by themselves; run this after the matching vocabulary changed.
+    """
+    changed = tagging.rederive_all(db.session)
+    db.session.commit()
+    click.echo(f"detected tags changed for {changed} organisation(s)")
+
+
 @click.command("match")
 @click.argument("text")
 @click.option("--country", help="ISO 3166-1 alpha-2 code of the asking city, e.g. BE.")
@@ -125,6 +136,13 @@ def reindex_search_command() -> None:
 
 def init_app(app: Flask) -> None:
     """Register the commands with ``flask --app catalogue``."""
-    commands = (import_command, export_command, seed_command, match_command, reindex_search_command)
+    commands = (
+        import_command,
+        export_command,
+        seed_command,
+        detect_tags_command,
+        match_command,
+        reindex_search_command,
+    )
     for command in commands:
         app.cli.add_command(command)

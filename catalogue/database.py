@@ -1,4 +1,4 @@
-"""The database binding: SQLAlchemy, SQLite's foreign keys, the revision and search listeners."""
+"""The database binding: SQLAlchemy, SQLite's foreign keys, and the session's listeners."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from catalogue.extensions import db
 from catalogue.models.revision import bump_revision_after_catalogue_writes
 from catalogue.services.search_index import index_after_catalogue_writes
+from catalogue.services.tagging import rederive_before_flush
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -25,8 +26,12 @@ def _enable_sqlite_foreign_keys(dbapi_connection, connection_record) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Bind Flask-SQLAlchemy; count every catalogue write in the revision and the search index."""
+    """Bind Flask-SQLAlchemy; keep detected tags, the revision and the search index current."""
     db.init_app(app)
-    for listener in (bump_revision_after_catalogue_writes, index_after_catalogue_writes):
-        if not event.contains(db.session, "after_flush", listener):
-            event.listen(db.session, "after_flush", listener)
+    for name, listener in (
+        ("before_flush", rederive_before_flush),
+        ("after_flush", bump_revision_after_catalogue_writes),
+        ("after_flush", index_after_catalogue_writes),
+    ):
+        if not event.contains(db.session, name, listener):
+            event.listen(db.session, name, listener)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from catalogue.config import SEED_DIR
 from catalogue.extensions import db
-from catalogue.models import Event, Organisation, Practice, Service, current_revision
+from catalogue.models import DetectedTag, Event, Organisation, Practice, Service, current_revision
 from catalogue.services.interchange import (
     DocumentError,
     export_catalogue,
@@ -56,6 +56,8 @@ def test_seed_loads_the_hubs_and_the_workshop(runner):
     assert "ws2020-cap-digital" in presenters
     assert count(Practice) == 25
     assert count(Service) == 37
+    iot = select(func.count()).where(DetectedTag.label == "Internet of Things")
+    assert db.session.scalar(iot) > 100  # the source declares IoT for one hub
 
 
 def test_seeding_again_changes_nothing(app):

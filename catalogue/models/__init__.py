@@ -6,11 +6,12 @@ from catalogue.models.organisations import Organisation, Service
 from catalogue.models.practices import Practice
 from catalogue.models.revision import CatalogueState, current_revision
 from catalogue.models.search import organisation_search
-from catalogue.models.tags import Tag
+from catalogue.models.tags import DetectedTag, Tag
 
 __all__ = [
     "Base",
     "CatalogueState",
+    "DetectedTag",
     "Event",
     "EventSession",
     "Organisation",
