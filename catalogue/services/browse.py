@@ -9,12 +9,23 @@ from functools import cache
 from typing import Any, NamedTuple, Protocol
 
 import pycountry
-from sqlalchemy import ColumnElement, Select, distinct, false, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Subquery,
+    case,
+    distinct,
+    false,
+    func,
+    literal_column,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session, lazyload, selectinload
 
 from catalogue import vocabularies
 from catalogue.errors import ValidationError
-from catalogue.models import Organisation, Service, Tag
+from catalogue.models import DetectedTag, Organisation, Service, Tag
 from catalogue.models.tags import organisation_tags
 from catalogue.services import search
 from catalogue.vocabularies import PUBLISHED
@@ -104,12 +115,17 @@ class HubQuery:
 
 
 class FacetOption(NamedTuple):
-    """One value of a facet, with the number of hubs that selecting it would give."""
+    """One value of a facet, with the number of hubs that selecting it would give.
+
+    ``detected`` of them only have the value detected in their description: they neither
+    declare it nor (for a family) offer a published service in it.
+    """
 
     value: str
     label: str
     count: int
     selected: bool
+    detected: int = 0
 
 
 @dataclass(frozen=True)
@@ -119,6 +135,7 @@ class Facet:
     param: str
     title: str
     options: list[FacetOption]
+    detectable: bool = False
 
 
 @dataclass(frozen=True)
@@ -199,53 +216,68 @@ def _conditions(
     return conditions
 
 
-def _tag_filter(vocabulary: str) -> Callable[[Iterable[str]], ColumnElement]:
-    def condition(values: Iterable[str]) -> ColumnElement:
-        tagged = (
-            select(organisation_tags.c.organisation_id)
+# Facets whose values an organisation may declare (or offer, for families) or have detected.
+DETECTABLE: tuple[str, ...] = ("family", "technology", "sector")
+
+
+def _declared_or_detected(param: str) -> Subquery:
+    """Rows (organisation_id, value, declared): what each organisation declares, then detects.
+
+    For families, "declared" means offering a published service in the family. The union's
+    column names come from its first part.
+    """
+    if param == "family":
+        owner, value = Service.organisation_id, Service.family
+        declared = select(*_named(owner, value, 1)).where(Service.status == PUBLISHED)
+    else:
+        owner, value = organisation_tags.c.organisation_id, Tag.label
+        declared = (
+            select(*_named(owner, value, 1))
             .join(Tag, Tag.id == organisation_tags.c.tag_id)
-            .where(Tag.vocabulary == vocabulary, Tag.label.in_(list(values)))
+            .where(Tag.vocabulary == param)
         )
-        return Organisation.id.in_(tagged)
+    detected = select(DetectedTag.organisation_id, DetectedTag.label, literal_column("0"))
+    detected = detected.where(DetectedTag.vocabulary == param)
+    return union_all(declared, detected).subquery()
+
+
+def _named(owner: ColumnElement, value: ColumnElement, declared: int) -> list[ColumnElement]:
+    return [
+        owner.label("organisation_id"),
+        value.label("value"),
+        literal_column(str(declared)).label("declared"),
+    ]
+
+
+def _detectable_filter(param: str) -> Callable[[Iterable[str]], ColumnElement]:
+    def condition(values: Iterable[str]) -> ColumnElement:
+        rows = _declared_or_detected(param)
+        matching = select(rows.c.organisation_id).where(rows.c.value.in_(list(values)))
+        return Organisation.id.in_(matching)
 
     return condition
-
-
-def _family_filter(values: Iterable[str]) -> ColumnElement:
-    offering = select(Service.organisation_id).where(
-        Service.status == PUBLISHED, Service.family.in_(list(values))
-    )
-    return Organisation.id.in_(offering)
 
 
 _FILTERS: dict[str, Callable[[Iterable[str]], ColumnElement]] = {
     "kind": lambda values: Organisation.kind.in_(list(values)),
     "country": lambda values: Organisation.country.in_(list(values)),
-    "family": _family_filter,
-    "technology": _tag_filter("technology"),
-    "sector": _tag_filter("sector"),
+    **{param: _detectable_filter(param) for param in DETECTABLE},
 }
 
 
 def _count_statement(param: str, conditions: list[ColumnElement]) -> Select:
-    """A GROUP BY query counting matching hubs per value of one facet."""
-    if param in ("kind", "country"):
+    """A GROUP BY query: per value of one facet, the matching hubs and the detected-only ones."""
+    if param not in DETECTABLE:
         column = getattr(Organisation, param)
-        return select(column, func.count()).where(*conditions).group_by(column)
-    if param == "family":
-        return (
-            select(Service.family, func.count(distinct(Service.organisation_id)))
-            .join(Organisation, Organisation.id == Service.organisation_id)
-            .where(Service.status == PUBLISHED, *conditions)
-            .group_by(Service.family)
-        )
+        return select(column, func.count(), literal_column("0")).where(*conditions).group_by(column)
+    rows = _declared_or_detected(param)
+    hubs = func.count(distinct(rows.c.organisation_id))
+    declaring = func.count(distinct(case((rows.c.declared == 1, rows.c.organisation_id))))
     return (
-        select(Tag.label, func.count(distinct(organisation_tags.c.organisation_id)))
-        .select_from(organisation_tags)
-        .join(Tag, Tag.id == organisation_tags.c.tag_id)
-        .join(Organisation, Organisation.id == organisation_tags.c.organisation_id)
-        .where(Tag.vocabulary == param, *conditions)
-        .group_by(Tag.label)
+        select(rows.c.value, hubs, hubs - declaring)
+        .join(Organisation, Organisation.id == rows.c.organisation_id)
+        .where(*conditions)
+        .group_by(rows.c.value)
     )
 
 
@@ -253,14 +285,18 @@ def _facet(
     session: Session, spec: FacetSpec, query: HubQuery, search: ColumnElement | None
 ) -> Facet:
     conditions = _conditions(query, search, skip=spec.param)
-    counts = dict(session.execute(_count_statement(spec.param, conditions)).all())
+    rows = session.execute(_count_statement(spec.param, conditions)).all()
+    counts = {value: (count, detected) for value, count, detected in rows}
     labels = spec.labels()
     selected = query.selected(spec.param)
-    values = [v for v in labels if counts.get(v) or v in selected]
+    values = [v for v in labels if v in counts or v in selected]
     if spec.param == "country":
         values.sort(key=lambda v: labels[v])
-    options = [FacetOption(v, labels[v], counts.get(v, 0), v in selected) for v in values]
-    return Facet(spec.param, spec.title, options)
+    options = []
+    for value in values:
+        count, detected = counts.get(value, (0, 0))
+        options.append(FacetOption(value, labels[value], count, value in selected, detected))
+    return Facet(spec.param, spec.title, options, spec.param in DETECTABLE)
 
 
 _ORDER = {
