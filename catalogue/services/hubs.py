@@ -9,8 +9,17 @@ from sqlalchemy.orm import Session, contains_eager
 
 from catalogue import vocabularies
 from catalogue.errors import NotFound
-from catalogue.models import Event, EventSession, Organisation, Practice, Service, Talk
+from catalogue.models import (
+    DetectedTag,
+    Event,
+    EventSession,
+    Organisation,
+    Practice,
+    Service,
+    Talk,
+)
 from catalogue.models.practices import practice_organisations
+from catalogue.services.tagging import undeclared_detected
 from catalogue.vocabularies import PUBLISHED
 
 
@@ -57,12 +66,16 @@ def count_by_source(session: Session) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class HubDetail:
-    """A published hub with its published services (by family), practices and workshop talks."""
+    """A published hub with its published services (by family), practices and workshop talks.
+
+    ``detected`` holds, by vocabulary, what its description names but it does not declare.
+    """
 
     hub: Organisation
     service_groups: list[tuple[str, str, list[Service]]]
     practices: list[Practice]
     talks: list[Talk]
+    detected: dict[str, list[DetectedTag]]
 
 
 def get_hub(session: Session, slug: str) -> HubDetail:
@@ -91,7 +104,8 @@ def get_hub(session: Session, slug: str) -> HubDetail:
         .options(contains_eager(Talk.session).contains_eager(EventSession.event))
         .order_by(Event.date, EventSession.position, Talk.position)
     ).all()
-    return HubDetail(hub, [g for g in groups if g[2]], list(practices), list(talks))
+    detected = undeclared_detected(hub, {service.family for service in services})
+    return HubDetail(hub, [g for g in groups if g[2]], list(practices), list(talks), detected)
 
 
 def get_service(session: Session, slug: str) -> Service:

@@ -87,6 +87,31 @@ def test_hub_page_shows_profile_services_vocabularies_and_source(client, hub, te
     assert 'href="https://example.org/jrc/1"' in response.get_data(as_text=True)
 
 
+def test_hub_page_shows_detected_labels_apart_from_declared_ones(client, hub, text):
+    page = text(client.get("/hubs/tallinn-smart-city-lab"))
+    assert "Declared technologies Internet of Things" in page
+    assert "Declared sectors Transport & Mobility" in page
+    assert "Detected in the description" in page
+    assert "the hub has not declared them" in page
+    assert "Technologies (detected) Mobility from “mobility”" in page
+    assert "Sectors (detected) Smart City from “smart city”" in page
+    assert "Transport & Mobility from" not in page  # declared: not repeated as detected
+    assert "Service families (detected)" not in page  # it offers a test before invest service
+
+
+def test_hub_page_shows_detected_families_it_offers_no_service_in(client, build, text):
+    build.organisation(slug="funding-desk", description="We give SMEs access to funding.")
+    page = text(client.get("/hubs/funding-desk"))
+    assert (
+        "Service families (detected) Support to find investments from “access to funding”" in page
+    )
+
+
+def test_hub_page_without_detected_labels_has_no_such_section(client, build, text):
+    build.organisation(slug="plain-hub", name="Plain", description="A regional hub.")
+    assert "Detected in the description" not in text(client.get("/hubs/plain-hub"))
+
+
 def test_hub_page_labels_medium_confidence_records(client, build, text):
     build.organisation(
         slug="unsure", extra={"confidence": "medium", "confidence_notes": "Name not verified."}
