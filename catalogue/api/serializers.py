@@ -61,6 +61,11 @@ def serialize_organisation(
         "technologies": organisation.technologies,
         "sectors": organisation.sectors,
         "families": families,
+        "detected": {
+            "technologies": organisation.detected_technologies,
+            "sectors": organisation.detected_sectors,
+            "families": organisation.detected_families,
+        },
         "location": (
             {"lat": organisation.latitude, "lon": organisation.longitude} if has_location else None
         ),
