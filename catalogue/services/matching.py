@@ -138,7 +138,11 @@ def _service_record(service: Service) -> ServiceRecord:
 
 
 def organisation_record(organisation: Organisation) -> Record:
-    """Turn a published organisation and its published services into a matching record."""
+    """Turn a published organisation and its published services into a matching record.
+
+    Only declared tags go in: detected ones come from the description the engine reads anyway,
+    so adding them would count the same words twice.
+    """
     return Record(
         id=organisation.ref,
         name=organisation.name,
