@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from matching.analysis import FAMILY_CONCEPTS, concept_hits
 from matching.concepts import CONCEPT_PREFIX, ConceptVocabulary, default_vocabulary
-from matching.language import check_language, detect_language
+from matching.language import SAMPLE_LENGTH, check_language, detect_language
 from matching.text import read_data
 
 VOCABULARIES: tuple[str, ...] = ("technology", "sector", "family")
@@ -131,8 +131,9 @@ def detect_organisation_labels(
 ) -> list[DetectedLabel]:
     """Return the labels an organisation's name and description reveal.
 
-    The language is the description's (the name's when there is none): names often keep the
-    local language while the description is in English.
+    The language is the description's (the name's when there is none), read from its start as
+    the matching engine reads a record's: names often keep the local language while the
+    description is in English.
     """
-    language = detect_language(description if description.strip() else name)
+    language = detect_language((description.strip() or name)[:SAMPLE_LENGTH])
     return detect_labels(f"{name}\n{description}", language, table)
