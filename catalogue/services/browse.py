@@ -223,16 +223,14 @@ DETECTABLE: tuple[str, ...] = ("family", "technology", "sector")
 def _declared_or_detected(param: str) -> Subquery:
     """Rows (organisation_id, value, declared): what each organisation declares, then detects.
 
-    For families, "declared" means offering a published service in the family. The union's
-    column names come from its first part.
+    For families, "declared" means offering a published service in the family.
     """
     if param == "family":
-        owner, value = Service.organisation_id, Service.family
-        declared = select(*_named(owner, value, 1)).where(Service.status == PUBLISHED)
+        declared = select(*_declaring(Service.organisation_id, Service.family))
+        declared = declared.where(Service.status == PUBLISHED)
     else:
-        owner, value = organisation_tags.c.organisation_id, Tag.label
         declared = (
-            select(*_named(owner, value, 1))
+            select(*_declaring(organisation_tags.c.organisation_id, Tag.label))
             .join(Tag, Tag.id == organisation_tags.c.tag_id)
             .where(Tag.vocabulary == param)
         )
@@ -241,12 +239,10 @@ def _declared_or_detected(param: str) -> Subquery:
     return union_all(declared, detected).subquery()
 
 
-def _named(owner: ColumnElement, value: ColumnElement, declared: int) -> list[ColumnElement]:
-    return [
-        owner.label("organisation_id"),
-        value.label("value"),
-        literal_column(str(declared)).label("declared"),
-    ]
+def _declaring(owner: ColumnElement, value: ColumnElement) -> tuple[ColumnElement, ...]:
+    """The union's first part names its columns for both parts."""
+    declared = literal_column("1").label("declared")
+    return owner.label("organisation_id"), value.label("value"), declared
 
 
 def _detectable_filter(param: str) -> Callable[[Iterable[str]], ColumnElement]:
