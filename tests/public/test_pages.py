@@ -92,7 +92,7 @@ def test_hub_page_shows_detected_labels_apart_from_declared_ones(client, hub, te
     assert "Declared technologies Internet of Things" in page
     assert "Declared sectors Transport & Mobility" in page
     assert "Detected in the description" in page
-    assert "the hub has not declared them" in page
+    assert "its profile does not list them" in page
     assert "Technologies (detected) Mobility from “mobility”" in page
     assert "Sectors (detected) Smart City from “smart city”" in page
     assert "Transport & Mobility from" not in page  # declared: not repeated as detected
