@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matching.analysis import analyze
 from matching.concepts import ConceptVocabulary
-from matching.tagging import LabelTable, detect_labels, detect_organisation_labels
+from matching.tagging import VOCABULARIES, LabelTable, detect_labels, detect_organisation_labels
 
 AI = "Artificial Intelligence & Decision support"
 IOT = "Internet of Things"
@@ -139,3 +141,13 @@ def test_a_custom_table_is_used_as_given() -> None:
     assert [(d.vocabulary, d.label, d.words) for d in found] == [
         ("sector", "Health care", ("hospitals",))
     ]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(name=st.text(max_size=80), description=st.text(max_size=400))
+def test_any_unicode_organisation_text_is_handled_the_same_way_twice(
+    name: str, description: str
+) -> None:
+    found = detect_organisation_labels(name, description)
+    assert found == detect_organisation_labels(name, description)
+    assert all(d.vocabulary in VOCABULARIES and d.words for d in found)
