@@ -22,7 +22,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     refuse_default_secret(app.config, app.debug)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from catalogue import cli, database, errors, security, templating
+    from catalogue import cli, database, errors, request_checks, security, templating
     from catalogue.extensions import csrf, db, limiter, migrate
     from catalogue.models.search import described_by_models
     from catalogue.services.matching import IndexHolder
@@ -39,6 +39,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     errors.init_app(app)
+    request_checks.init_app(app)
     security.init_app(app)
     templating.init_app(app)
     cli.init_app(app)

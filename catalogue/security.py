@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, abort, current_app, request
+from flask import Flask, Response
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -36,18 +36,6 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
-def refuse_oversized_requests() -> None:
-    """Answer 413 before any view runs when the declared body exceeds the configured maximum.
-
-    Werkzeug enforces ``MAX_CONTENT_LENGTH`` only when a view reads the body; this applies it to
-    every request, including those that end in 404 or 405.
-    """
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
-    if limit is not None and (request.content_length or 0) > limit:
-        abort(413, f"The request body is larger than the {limit // 1024} KiB this server accepts.")
-
-
 def init_app(app: Flask) -> None:
-    """Limit request sizes and attach the headers to every response the app sends."""
-    app.before_request(refuse_oversized_requests)
+    """Attach the headers to every response the app sends."""
     app.after_request(add_security_headers)

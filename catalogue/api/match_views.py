@@ -7,7 +7,6 @@ from typing import Any
 from flask import abort, request, url_for
 
 from catalogue.api.blueprint import bp
-from catalogue.errors import ValidationError
 from catalogue.extensions import db, match_index_holder
 from catalogue.models import Organisation
 from catalogue.services import matching
@@ -15,13 +14,13 @@ from matching import Match
 
 
 def _read_json_body() -> Any:
-    """Return the parsed JSON body, or fail with 415/400 naming what is wrong with it."""
+    """Return the parsed JSON body, or fail with 415/400 naming what is wrong with it.
+
+    The request class turns unreadable JSON (malformed, empty, nested too deeply) into a 400.
+    """
     if not request.is_json:
         abort(415, "Send the request body as JSON with 'Content-Type: application/json'.")
-    payload = request.get_json(silent=True)
-    if payload is None:
-        raise ValidationError("The request body is not valid JSON.", {"body": "malformed JSON"})
-    return payload
+    return request.get_json()
 
 
 def serialize_match(match: Match, organisation: Organisation) -> dict[str, Any]:

@@ -53,7 +53,7 @@ def _check_text(value: Any) -> str:
 
 
 def _check_country(value: Any) -> str | None:
-    if value is None or value == "":
+    if value is None:
         return None
     if not isinstance(value, str) or not value.isupper() or normalise_country(value) != value:
         raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code such as 'BE'")
@@ -72,7 +72,7 @@ def _check_families(value: Any) -> tuple[str, ...]:
 
 
 def _check_language(value: Any) -> str | None:
-    if value is None or value == "":
+    if value is None:
         return None
     if not isinstance(value, str) or not is_language_code(value):
         raise ValueError(f"{value!r} is not an ISO 639-1 language code such as 'de'")
@@ -100,13 +100,25 @@ _CHECKS = {
 }
 
 
+def _json_type(value: Any) -> str:
+    """Name a parsed JSON value's type as JSON calls it: null, a boolean, a number, ..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a string" if isinstance(value, str) else "an array"
+
+
 def validate_match_request(payload: Any) -> MatchRequest:
     """Check a match request (the API's JSON body or a form's data) against the match API rules.
 
     Raises ``ValidationError`` whose ``fields`` name every offending key.
     """
     if not isinstance(payload, Mapping):
-        raise ValidationError("The request body must be a JSON object.", {"body": "not an object"})
+        problem = f"must be a JSON object, not {_json_type(payload)}"
+        raise ValidationError(f"The request body {problem}.", {"body": problem})
     problems = {
         key: "is not a field of a match request" for key in payload if key not in REQUEST_KEYS
     }
