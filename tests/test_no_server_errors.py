@@ -81,7 +81,8 @@ def _requests(app: Flask, rule: Rule) -> list[tuple[str, str, int | None]]:
         if path_variables(rule):
             found.append((f"path {label}", fill(rule, value), 404 if nul else None))
         for name in query_parameters(app, rule):
-            found.append((f"{name} {label}", f"{fill(rule, '')}?{name}={value}", 400 if nul else None))
+            url = f"{fill(rule, '')}?{name}={value}"
+            found.append((f"{name} {label}", url, 400 if nul else None))
     return found
 
 

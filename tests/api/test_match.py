@@ -179,7 +179,8 @@ def test_json_nested_64_levels_is_read(client):
     body = '{"text": "traffic", "families": ' + "[" * 63 + "]" * 63 + "}"
     response = client.post(URL, data=body, content_type="application/json")
     assert response.status_code == 400
-    assert response.json["error"]["fields"] == {"families": "must be a list of service family names"}
+    problem = "must be a list of service family names"
+    assert response.json["error"]["fields"] == {"families": problem}
 
 
 def test_an_empty_body_gets_400_saying_so(client):
