@@ -8,7 +8,13 @@ from typing import Any
 
 from flask import Flask
 
-from catalogue.config import TEMPLATES_DIR, Defaults, database_url, refuse_default_secret
+from catalogue.config import (
+    TEMPLATES_DIR,
+    Defaults,
+    apply_https,
+    database_url,
+    refuse_unsafe_settings,
+)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -19,7 +25,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.instance_path)
     if test_config is not None:
         app.config.update(test_config)
-    refuse_default_secret(app.config, app.debug)
+    refuse_unsafe_settings(app.config)
+    apply_https(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
     from catalogue import cli, database, errors, request_checks, security, templating

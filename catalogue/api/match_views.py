@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, request, url_for
+from flask import abort, request
 
 from catalogue.api.blueprint import bp
+from catalogue.api.serializers import page_url
 from catalogue.extensions import db, match_index_holder
 from catalogue.models import Organisation
 from catalogue.services import matching
@@ -33,7 +34,7 @@ def serialize_match(match: Match, organisation: Organisation) -> dict[str, Any]:
             "name": organisation.name,
             "kind": organisation.kind,
             "country": organisation.country,
-            "url": url_for("public.hub_detail", slug=organisation.slug, _external=True),
+            "url": page_url("organisation", organisation.slug),
         },
         "services": [
             {"ref": s.id, "title": s.title, "family": s.family, "score": round(s.score, 4)}

@@ -52,6 +52,7 @@ def seeded_app(tmp_path_factory):
         {
             "SQLALCHEMY_DATABASE_URI": url,
             "SECRET_KEY": secrets.token_hex(32),
+            "TRUSTED_HOSTS": ["127.0.0.1"],
             # One browser makes many quick requests from one address; the limit is not under test.
             "RATELIMIT_ENABLED": False,
         }
