@@ -6,7 +6,7 @@ from typing import Any
 
 from catalogue import vocabularies
 from catalogue.api import openapi_downloads, openapi_match, openapi_schemas
-from catalogue.api.openapi_schemas import REF_PATTERN, ref
+from catalogue.api.openapi_schemas import REF_PATTERN, ref, ref_links
 from catalogue.services import browse
 
 JSON = "application/json"
@@ -24,9 +24,14 @@ ERROR_DESCRIPTIONS = {
 }
 
 
-def json_response(description: str, schema: dict[str, Any]) -> dict[str, Any]:
-    """A 200 response with a JSON body."""
-    return {"description": description, "content": {JSON: {"schema": schema}}}
+def json_response(
+    description: str, schema: dict[str, Any], links: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A 200 response with a JSON body; ``links`` maps an operation to the ref that leads there."""
+    response: dict[str, Any] = {"description": description, "content": {JSON: {"schema": schema}}}
+    if links:
+        response["links"] = ref_links(links)
+    return response
 
 
 def operation(
@@ -123,7 +128,11 @@ PATHS: dict[str, dict[str, Any]] = {
         "listOrganisations",
         "Published organisations, with the browse page's filters, facets and pages",
         "organisations",
-        json_response("A page of organisations.", ref("OrganisationPage")),
+        json_response(
+            "A page of organisations.",
+            ref("OrganisationPage"),
+            {"getOrganisation": "/items/0/ref"},
+        ),
         errors=LIST_ERRORS,
         params=("q", "kind", "country", "family", "technology", "sector", "sort", *PAGING),
     ),
@@ -131,14 +140,18 @@ PATHS: dict[str, dict[str, Any]] = {
         "getOrganisation",
         "One published organisation with its published services",
         "organisations",
-        json_response("The organisation.", ref("OrganisationDetail")),
+        json_response(
+            "The organisation.",
+            ref("OrganisationDetail"),
+            {"getService": "/services/0/ref"},
+        ),
         params=("ref",),
     ),
     "/services": operation(
         "listServices",
         "Published services of published organisations",
         "services",
-        json_response("A page of services.", ref("ServicePage")),
+        json_response("A page of services.", ref("ServicePage"), {"getService": "/items/0/ref"}),
         errors=LIST_ERRORS,
         params=("family", "country", "technology", *PAGING),
     ),
@@ -146,14 +159,14 @@ PATHS: dict[str, dict[str, Any]] = {
         "getService",
         "One published service",
         "services",
-        json_response("The service.", ref("Service")),
+        json_response("The service.", ref("Service"), {"getOrganisation": "/organisation/ref"}),
         params=("ref",),
     ),
     "/practices": operation(
         "listPractices",
         "Published good practices",
         "practices",
-        json_response("A page of practices.", ref("PracticePage")),
+        json_response("A page of practices.", ref("PracticePage"), {"getPractice": "/items/0/ref"}),
         errors=LIST_ERRORS,
         params=PAGING,
     ),
@@ -161,14 +174,16 @@ PATHS: dict[str, dict[str, Any]] = {
         "getPractice",
         "One published practice",
         "practices",
-        json_response("The practice.", ref("Practice")),
+        json_response(
+            "The practice.", ref("Practice"), {"getOrganisation": "/organisations/0/ref"}
+        ),
         params=("ref",),
     ),
     "/events": operation(
         "listEvents",
         "Published events, newest first",
         "events",
-        json_response("A page of events.", ref("EventPage")),
+        json_response("A page of events.", ref("EventPage"), {"getEvent": "/items/0/ref"}),
         errors=LIST_ERRORS,
         params=PAGING,
     ),

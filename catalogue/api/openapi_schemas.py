@@ -14,6 +14,18 @@ def ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+def ref_links(targets: dict[str, str]) -> dict[str, Any]:
+    """OpenAPI links of a response: each operation id to the JSON pointer of the ``ref`` its
+    ``ref`` parameter takes (clients and stateful tests follow them from lists to records)."""
+    return {
+        operation_id[0].upper() + operation_id[1:]: {
+            "operationId": operation_id,
+            "parameters": {"ref": f"$response.body#{pointer}"},
+        }
+        for operation_id, pointer in targets.items()
+    }
+
+
 def nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """Allow ``null`` besides ``schema`` (OpenAPI 3.1 / JSON Schema 2020-12)."""
     return {"anyOf": [schema, {"type": "null"}]}
