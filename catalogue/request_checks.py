@@ -57,14 +57,12 @@ class CatalogueJSONProvider(DefaultJSONProvider):
 def too_large() -> RequestEntityTooLarge:
     """The 413 error for a body over ``MAX_CONTENT_LENGTH``, saying what the limit is."""
     limit = current_app.config["MAX_CONTENT_LENGTH"]
-    return RequestEntityTooLarge(
-        f"The request body is larger than the {limit // 1024} KiB this server accepts."
-    )
+    size = f"{limit // 1024} KiB" if limit >= 1024 else f"{limit} bytes"
+    return RequestEntityTooLarge(f"The request body is larger than the {size} this server accepts.")
 
 
 class CatalogueRequest(Request):
-    """Flask's request with a size limit that also holds for chunked bodies, and JSON errors
-    that say what is wrong."""
+    """Flask's request, with the size limit held for chunked bodies and JSON errors that say why."""
 
     @cached_property
     def stream(self) -> IO[bytes]:
