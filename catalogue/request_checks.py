@@ -12,46 +12,20 @@ from werkzeug.utils import cached_property
 from werkzeug.wsgi import get_input_stream
 
 from catalogue.errors import ValidationError
+from catalogue.services.json_documents import JSONNestingError, refuse_deep_nesting
 
-MAX_JSON_DEPTH = 64
 NUL = "\x00"
-
-
-class JSONNestingError(ValueError):
-    """A JSON document nests arrays or objects deeper than ``MAX_JSON_DEPTH``."""
-
-    def __init__(self) -> None:
-        super().__init__(f"nests arrays or objects more than {MAX_JSON_DEPTH} levels deep")
-
-
-def json_depth(value: Any) -> int:
-    """Return how deeply ``value`` nests lists and dicts (a scalar is 0), without recursion."""
-    deepest, pending = 0, [(value, 1)]
-    while pending:
-        item, depth = pending.pop()
-        if isinstance(item, dict):
-            item = list(item.values())
-        if not isinstance(item, list):
-            continue
-        deepest = max(deepest, depth)
-        if deepest > MAX_JSON_DEPTH:
-            break
-        pending.extend((child, depth + 1) for child in item)
-    return deepest
 
 
 class CatalogueJSONProvider(DefaultJSONProvider):
     """Flask's JSON, refusing documents nested so deeply that reading them would recurse away."""
 
     def loads(self, s: str | bytes, **kwargs: Any) -> Any:
-        """Parse ``s``; raise ``JSONNestingError`` (a ``ValueError``) past ``MAX_JSON_DEPTH``."""
+        """Parse ``s``; raise ``JSONNestingError`` (a ``ValueError``) when it nests too deeply."""
         try:
-            value = super().loads(s, **kwargs)
+            return refuse_deep_nesting(super().loads(s, **kwargs))
         except RecursionError as error:
             raise JSONNestingError() from error
-        if json_depth(value) > MAX_JSON_DEPTH:
-            raise JSONNestingError()
-        return value
 
 
 def too_large() -> RequestEntityTooLarge:
