@@ -30,7 +30,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
 
     from catalogue import cli, database, errors, request_checks, security, templating
-    from catalogue.extensions import csrf, db, limiter, migrate
+    from catalogue.api.blueprint import limit_api
+    from catalogue.extensions import csrf, db, migrate, new_limiter
     from catalogue.models.search import described_by_models
     from catalogue.services.matching import IndexHolder
 
@@ -44,6 +45,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         include_name=described_by_models,
     )
     csrf.init_app(app)
+    limiter = new_limiter()
+    limit_api(limiter)
     limiter.init_app(app)
     errors.init_app(app)
     request_checks.init_app(app)

@@ -156,3 +156,10 @@ def test_proxy_fix_trusts_the_configured_headers(app_config, monkeypatch):
         monkeypatch.setenv(f"FLASK_PROXY_FIX_{name}", "1")
     client = _forwarded(app_config)
     assert client == {"addr": "203.0.113.7", "url": "https://hubs.example.eu/_client"}
+
+
+def test_each_app_keeps_its_own_rate_limits(app_config):
+    limited = create_app(app_config | {"RATELIMIT_ENABLED": True, "API_RATELIMIT": "1 per hour"})
+    create_app(app_config | {"RATELIMIT_ENABLED": False})  # as the next test's app would be
+    client = limited.test_client()
+    assert [client.get("/api/v1/events").status_code for _ in range(2)] == [200, 429]
