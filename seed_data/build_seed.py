@@ -1,4 +1,4 @@
-"""Rebuild the seed catalogue files in seed_data/ from the shared source data, deterministically."""
+"""Rebuild the seed files of seed_data/ from seed_data/sources/, deterministically."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = REPO_ROOT / "seed_data"
+SOURCE_DIR = SEED_DIR / "sources"
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
@@ -566,7 +567,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--source-dir",
         type=Path,
-        default=REPO_ROOT / ".." / "shared" / "data",
+        default=SOURCE_DIR,
         help="folder with jrc-dih-catalogue-2022/ and workshop-2020-04-30/ (default: %(default)s)",
     )
     parser.add_argument("--output-dir", type=Path, default=SEED_DIR, help=argparse.SUPPRESS)

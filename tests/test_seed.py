@@ -1,5 +1,7 @@
 """Seeding: the platform's starting content loads whole, validly, and only once."""
 
+import hashlib
+import importlib.util
 import json
 import shutil
 
@@ -8,7 +10,7 @@ from sqlalchemy import func, select
 
 from catalogue.config import SEED_DIR
 from catalogue.extensions import db
-from catalogue.models import Event, Organisation, Practice, Service, current_revision
+from catalogue.models import DetectedTag, Event, Organisation, Practice, Service, current_revision
 from catalogue.services.interchange import (
     DocumentError,
     export_catalogue,
@@ -16,8 +18,10 @@ from catalogue.services.interchange import (
     validate_document,
 )
 from catalogue.services.seeding import seed_catalogue
+from matching.interchange import load_seed_dir
 
 WORKSHOP = "workshop-2020-04-30.json"
+SOURCES = SEED_DIR / "sources"
 
 
 def count(model) -> int:
@@ -58,6 +62,8 @@ def test_seed_loads_the_hubs_and_the_workshop(runner):
     assert {"ws2020-cap-digital", "jrc-19506"} <= presenters
     assert count(Practice) == 25
     assert count(Service) == 37
+    iot = select(func.count()).where(DetectedTag.label == "Internet of Things")
+    assert db.session.scalar(iot) > 100  # the source declares IoT for one hub
 
 
 def test_seeding_again_changes_nothing(app):
@@ -96,3 +102,39 @@ def test_seed_reports_problems_on_the_command_line(runner, tmp_path):
     assert result.exit_code == 1
     assert "broken.json: not valid JSON (line 1, column 2" in result.output
     assert count(Organisation) == 0
+
+
+def _load_seed_builder():
+    """Import seed_data/build_seed.py, a script rather than a module of a package."""
+    spec = importlib.util.spec_from_file_location("build_seed", SEED_DIR / "build_seed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _digests(folder) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob("*.json")}
+
+
+def test_the_committed_seed_is_what_the_shipped_sources_build(tmp_path, capsys):
+    builder = _load_seed_builder()
+    assert builder.parse_args([]).source_dir == SOURCES
+    assert sorted(str(p.relative_to(SOURCES)) for p in SOURCES.rglob("*.json")) == [
+        "jrc-dih-catalogue-2022/jrc_dih_hubs.json",
+        "workshop-2020-04-30/agenda.json",
+        "workshop-2020-04-30/presenters.json",
+    ]
+    assert builder.main(["--output-dir", str(tmp_path)]) == 0, capsys.readouterr().err
+    assert _digests(tmp_path) == _digests(SEED_DIR), "run: python seed_data/build_seed.py"
+
+
+def test_seed_reads_only_the_top_level_files_of_its_folder(app, tmp_path):
+    """The raw source data in sources/ is no interchange document: seeding must not read it."""
+    shutil.copy(SEED_DIR / WORKSHOP, tmp_path / WORKSHOP)
+    raw = tmp_path / "sources" / "workshop-2020-04-30"
+    raw.mkdir(parents=True)
+    shutil.copy(SOURCES / "workshop-2020-04-30" / "presenters.json", raw / "presenters.json")
+    summary = seed_catalogue(db.session, tmp_path)
+    assert (summary.created, summary.pruned) == (11 + 37 + 25 + 1, 0)
+    assert count(Organisation) == 11
+    assert len(load_seed_dir(tmp_path)) == 11

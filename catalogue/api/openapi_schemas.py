@@ -14,6 +14,18 @@ def ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+def ref_links(targets: dict[str, str]) -> dict[str, Any]:
+    """OpenAPI links of a response: each operation id to the JSON pointer of the ``ref`` its
+    ``ref`` parameter takes (clients and stateful tests follow them from lists to records)."""
+    return {
+        operation_id[0].upper() + operation_id[1:]: {
+            "operationId": operation_id,
+            "parameters": {"ref": f"$response.body#{pointer}"},
+        }
+        for operation_id, pointer in targets.items()
+    }
+
+
 def nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """Allow ``null`` besides ``schema`` (OpenAPI 3.1 / JSON Schema 2020-12)."""
     return {"anyOf": [schema, {"type": "null"}]}
@@ -86,6 +98,19 @@ ORGANISATION = {
     "technologies": TEXTS,
     "sectors": TEXTS,
     "families": {"type": "array", "items": FAMILY},
+    "detected": {
+        **obj(
+            {
+                "technologies": TEXTS,
+                "sectors": TEXTS,
+                "families": {"type": "array", "items": FAMILY},
+            }
+        ),
+        "description": "Technologies, sectors and service families the platform found in the "
+        "organisation's name and description (derived automatically, so it can be wrong; "
+        "whether or not the organisation also declares them). `technologies`, `sectors` and "
+        "`families` above are what the source declares and the services it offers.",
+    },
     "location": nullable(obj({"lat": {"type": "number"}, "lon": {"type": "number"}})),
     "source": SOURCE,
     "other_records": {
@@ -156,7 +181,20 @@ SESSION = obj(
     {"title": TEXT, "start": CLOCK, "end": CLOCK, "talks": {"type": "array", "items": TALK}}
 )
 LINKS = obj({"self": URI, "first": URI, "last": URI, "prev": nullable(URI), "next": nullable(URI)})
-FACET_OPTION = obj({"value": TEXT, "label": TEXT, "count": {"type": "integer", "minimum": 0}})
+FACET_OPTION = obj(
+    {
+        "value": TEXT,
+        "label": TEXT,
+        "count": {"type": "integer", "minimum": 0},
+        "detected": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many of `count` only have this value detected in their "
+            "description: they neither declare it nor (for a family) offer a published service "
+            "in it. Always 0 for `kind` and `country`.",
+        },
+    }
+)
 FACETS = obj(
     {
         param: {"type": "array", "items": FACET_OPTION}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import request, url_for
+from flask import request
 
 from catalogue.api.queries import published
+from catalogue.links import external_url
 from catalogue.models import Event, EventSession, Organisation, Practice, Service, Talk
 from catalogue.services.downloads import iso_timestamp, public_source
 from catalogue.services.duplicates import listed_services, records_of, shown_record, shown_records
@@ -22,7 +23,7 @@ PAGES: dict[str, str] = {
 
 def page_url(kind: str, slug: str) -> str:
     """Return the absolute address of a record's HTML page."""
-    return url_for(PAGES[kind], slug=slug, _external=True)
+    return external_url(PAGES[kind], slug=slug)
 
 
 def _stamps(record: Any) -> dict[str, str | None]:
@@ -74,6 +75,11 @@ def serialize_organisation(
         "technologies": organisation.technologies,
         "sectors": organisation.sectors,
         "families": families,
+        "detected": {
+            "technologies": organisation.detected_technologies,
+            "sectors": organisation.detected_sectors,
+            "families": organisation.detected_families,
+        },
         "location": (
             {"lat": organisation.latitude, "lon": organisation.longitude} if has_location else None
         ),
@@ -184,7 +190,7 @@ def serialize_page(page: Any, items: list[dict[str, Any]], args: dict[str, Any])
 
     def link(number: int) -> str:
         values = args | {"page": number, "per_page": page.per_page}
-        return url_for(request.endpoint or "", _external=True, **values)
+        return external_url(request.endpoint or "", **values)
 
     return {
         "items": items,

@@ -84,7 +84,10 @@ def list_organisations():
     args = {key: value for key, value in query.to_args().items() if key != "page"}
     body = s.serialize_page(page, items, args)
     body["facets"] = {
-        facet.param: [{"value": o.value, "label": o.label, "count": o.count} for o in facet.options]
+        facet.param: [
+            {"value": o.value, "label": o.label, "count": o.count, "detected": o.detected}
+            for o in facet.options
+        ]
         for facet in page.facets
     }
     return body

@@ -5,11 +5,13 @@ from catalogue.models.events import Event, EventSession, Talk
 from catalogue.models.organisations import Organisation, Service
 from catalogue.models.practices import Practice
 from catalogue.models.revision import CatalogueState, current_revision
-from catalogue.models.tags import Tag
+from catalogue.models.search import organisation_search
+from catalogue.models.tags import DetectedTag, Tag
 
 __all__ = [
     "Base",
     "CatalogueState",
+    "DetectedTag",
     "Event",
     "EventSession",
     "Organisation",
@@ -18,4 +20,5 @@ __all__ = [
     "Tag",
     "Talk",
     "current_revision",
+    "organisation_search",
 ]

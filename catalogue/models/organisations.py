@@ -8,7 +8,14 @@ from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalogue.models.base import Base, Published, Sourced
-from catalogue.models.tags import Tag, Tagged, organisation_tags, service_tags
+from catalogue.models.tags import (
+    DetectedTag,
+    Tag,
+    Tagged,
+    detected_labels,
+    organisation_tags,
+    service_tags,
+)
 
 
 class Organisation(Tagged, Published, Sourced, Base):
@@ -43,6 +50,11 @@ class Organisation(Tagged, Published, Sourced, Base):
     duplicates: Mapped[list[Organisation]] = relationship(
         back_populates="duplicate_of", order_by="Organisation.ref"
     )
+    detected: Mapped[list[DetectedTag]] = relationship(
+        cascade="all, delete-orphan",
+        order_by=(DetectedTag.vocabulary, DetectedTag.label),
+        lazy="selectin",
+    )
     services: Mapped[list[Service]] = relationship(
         back_populates="organisation",
         cascade="all, delete-orphan",
@@ -52,6 +64,21 @@ class Organisation(Tagged, Published, Sourced, Base):
 
     def __repr__(self) -> str:
         return f"<Organisation {self.ref}>"
+
+    @property
+    def detected_technologies(self) -> list[str]:
+        """Technologies found in the name and description, sorted."""
+        return detected_labels(self.detected, "technology")
+
+    @property
+    def detected_sectors(self) -> list[str]:
+        """Sectors found in the name and description, sorted."""
+        return detected_labels(self.detected, "sector")
+
+    @property
+    def detected_families(self) -> list[str]:
+        """Service families the name and description speak of, sorted."""
+        return detected_labels(self.detected, "family")
 
 
 class Service(Tagged, Published, Base):

@@ -28,7 +28,7 @@ def list_hubs():
         max_search_length=current_app.config["MAX_SEARCH_LENGTH"],
     )
     page = browse.list_hubs(db.session, query)
-    form = HubSearchForm(formdata=request.args)
+    form = HubSearchForm.for_query(request.args, query)
     return render_template("public/list_hubs.html", page=page, query=query, form=form)
 
 

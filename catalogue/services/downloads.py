@@ -20,6 +20,9 @@ LIST_SEPARATOR = "; "
 PUBLIC_EXTRA_KEYS: tuple[str, ...] = ("licence", "attribution")
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+# UTF-8 with a byte-order mark: without it, spreadsheet software guesses a legacy encoding and
+# garbles every accented name (Excel, LibreOffice's default import).
+CSV_ENCODING = "utf-8-sig"
 
 PageUrl = Callable[[str, str], str]
 """Builds the public HTML page address of a record from its kind and slug."""
@@ -79,14 +82,14 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """Render a header and rows as CSV text with every cell made safe."""
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """Render a header and rows as a CSV file (``CSV_ENCODING``) with every cell made safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])
-    return buffer.getvalue()
+    return buffer.getvalue().encode(CSV_ENCODING)
 
 
 ORGANISATION_COLUMNS: tuple[str, ...] = (
@@ -103,7 +106,7 @@ SERVICE_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def organisations_csv(session: Session, page_url: PageUrl) -> str:
+def organisations_csv(session: Session, page_url: PageUrl) -> bytes:
     """Return the listed organisations as CSV, one row each, with all their records' services.
 
     ``other_records`` names the refs of the other sources' records merged into the row; the
@@ -126,7 +129,7 @@ def organisations_csv(session: Session, page_url: PageUrl) -> str:
     return write_csv(ORGANISATION_COLUMNS, rows)
 
 
-def services_csv(session: Session, page_url: PageUrl) -> str:
+def services_csv(session: Session, page_url: PageUrl) -> bytes:
     """Return the published services of the listed organisations as CSV, one row each.
 
     A service is listed under the organisation as listed; its ``source_*`` columns are those of

@@ -9,9 +9,19 @@ from sqlalchemy.orm import Session, contains_eager
 
 from catalogue import vocabularies
 from catalogue.errors import NotFound
-from catalogue.models import Event, EventSession, Organisation, Practice, Service, Tag, Talk
+from catalogue.models import (
+    DetectedTag,
+    Event,
+    EventSession,
+    Organisation,
+    Practice,
+    Service,
+    Tag,
+    Talk,
+)
 from catalogue.models.practices import practice_organisations
 from catalogue.services import duplicates
+from catalogue.services.tagging import undeclared_detected
 from catalogue.vocabularies import PUBLISHED
 
 
@@ -61,6 +71,7 @@ class HubDetail:
     """A listed hub with all its records' services (by family), practices and workshop talks.
 
     ``records`` is the hub's own record first, then the other sources' records of it.
+    ``detected`` holds, by vocabulary, what its description names but it does not declare.
     """
 
     hub: Organisation
@@ -68,6 +79,7 @@ class HubDetail:
     service_groups: list[tuple[str, str, list[Service]]]
     practices: list[Practice]
     talks: list[Talk]
+    detected: dict[str, list[DetectedTag]]
 
     @property
     def tags(self) -> list[Tag]:
@@ -113,7 +125,9 @@ def hub_detail(session: Session, hub: Organisation) -> HubDetail:
         .options(contains_eager(Talk.session).contains_eager(EventSession.event))
         .order_by(Event.date, EventSession.position, Talk.position)
     ).all()
-    return HubDetail(hub, records, [g for g in groups if g[2]], list(practices), list(talks))
+    detected = undeclared_detected(hub, {service.family for service in services})
+    groups = [g for g in groups if g[2]]
+    return HubDetail(hub, records, groups, list(practices), list(talks), detected)
 
 
 def get_service(session: Session, slug: str) -> Service:

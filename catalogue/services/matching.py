@@ -102,13 +102,25 @@ _CHECKS = {
 }
 
 
+def _json_type(value: Any) -> str:
+    """Name a parsed JSON value's type as JSON calls it: null, a boolean, a number, ..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a string" if isinstance(value, str) else "an array"
+
+
 def validate_match_request(payload: Any) -> MatchRequest:
     """Check a match request (the API's JSON body or a form's data) against the match API rules.
 
     Raises ``ValidationError`` whose ``fields`` name every offending key.
     """
     if not isinstance(payload, Mapping):
-        raise ValidationError("The request body must be a JSON object.", {"body": "not an object"})
+        problem = f"must be a JSON object, not {_json_type(payload)}"
+        raise ValidationError(f"The request body {problem}.", {"body": problem})
     problems = {
         key: "is not a field of a match request" for key in payload if key not in REQUEST_KEYS
     }
@@ -147,7 +159,9 @@ def organisation_record(organisation: Organisation) -> Record:
     """Turn a listed organisation, with all its records' published services, into one record.
 
     The other sources' records of it add their descriptions and labels, so the organisation is
-    ranked once, on everything the catalogue knows of it.
+    ranked once, on everything the catalogue knows of it. Only declared tags go in: detected ones
+    come from the descriptions the engine reads anyway, so adding them would count the same words
+    twice.
     """
     records = duplicates.records_of(organisation)
     return Record(

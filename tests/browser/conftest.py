@@ -52,6 +52,7 @@ def seeded_app(tmp_path_factory):
         {
             "SQLALCHEMY_DATABASE_URI": url,
             "SECRET_KEY": secrets.token_hex(32),
+            "TRUSTED_HOSTS": ["127.0.0.1"],
             # One browser makes many quick requests from one address; the limit is not under test.
             "RATELIMIT_ENABLED": False,
         }
@@ -113,6 +114,7 @@ def seed_paths(seeded_app) -> dict[str, str]:
         paths = {
             "home": "/",
             "hubs-filtered": "/hubs/?country=FR&country=ES&sector=Public+administration&page=2",
+            "hubs-search": "/hubs/?q=smart+city+sensors&kind=dih",
             "hub": f"/hubs/{hub.slug}",
             "hub-not-verified": f"/hubs/{unsure.slug}",
             "service": f"/services/{service.slug}",

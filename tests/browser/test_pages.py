@@ -10,6 +10,7 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, 
 PAGES = [
     "home",
     "hubs-filtered",
+    "hubs-search",
     "hub",
     "hub-not-verified",
     "service",

@@ -88,6 +88,31 @@ def test_hub_page_shows_profile_services_vocabularies_and_source(client, hub, te
     assert 'href="https://example.org/jrc/1"' in response.get_data(as_text=True)
 
 
+def test_hub_page_shows_detected_labels_apart_from_declared_ones(client, hub, text):
+    page = text(client.get("/hubs/tallinn-smart-city-lab"))
+    assert "Declared technologies Internet of Things" in page
+    assert "Declared sectors Transport & Mobility" in page
+    assert "Detected in the description" in page
+    assert "its profile does not list them" in page
+    assert "Technologies (detected) Mobility from “mobility”" in page
+    assert "Sectors (detected) Smart City from “smart city”" in page
+    assert "Transport & Mobility from" not in page  # declared: not repeated as detected
+    assert "Service families (detected)" not in page  # it offers a test before invest service
+
+
+def test_hub_page_shows_detected_families_it_offers_no_service_in(client, build, text):
+    build.organisation(slug="funding-desk", description="We give SMEs access to funding.")
+    page = text(client.get("/hubs/funding-desk"))
+    assert (
+        "Service families (detected) Support to find investments from “access to funding”" in page
+    )
+
+
+def test_hub_page_without_detected_labels_has_no_such_section(client, build, text):
+    build.organisation(slug="plain-hub", name="Plain", description="A regional hub.")
+    assert "Detected in the description" not in text(client.get("/hubs/plain-hub"))
+
+
 def test_hub_page_says_what_is_not_verified_but_shows_no_research_notes(client, build, text):
     build.organisation(
         slug="unsure",
@@ -220,6 +245,26 @@ def test_every_page_links_the_about_page_in_its_footer(client, hub):
         html = client.get(url).get_data(as_text=True)
         footer = html.split('<footer class="site-footer">')[1]
         assert 'href="/about/"' in footer
+
+
+OPEN_DATA_LINKS = (
+    ("/api/v1/", "Open data API"),
+    ("/api/v1/downloads/catalogue.json", "Whole catalogue (JSON)"),
+    ("/api/v1/downloads/organisations.csv", "Organisations (CSV)"),
+    ("/api/v1/downloads/services.csv", "Services (CSV)"),
+    ("/api/v1/downloads/ngsi-ld.jsonld", "Hubs and services (NGSI-LD)"),
+)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/hubs/", "/hubs/tallinn-smart-city-lab", "/needs/", "/about/", "/api/v1/", "/nowhere"],
+)
+def test_every_page_links_the_api_and_the_downloads_in_its_footer(client, hub, url):
+    html = client.get(url).get_data(as_text=True)
+    footer = html.split('<footer class="site-footer">')[1]
+    for href, label in OPEN_DATA_LINKS:
+        assert f'<a href="{href}">{label}</a>' in footer
 
 
 def test_a_404_marks_no_menu_item_as_the_current_page(client):

@@ -1,7 +1,7 @@
 """source dates: when the source last changed a record, beside when it was retrieved
 
 Revision ID: 34f3cf6532f4
-Revises: 0261b7a98e3e
+Revises: 1f32e3fd2324
 Create Date: 2026-12-01 09:00:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '34f3cf6532f4'
-down_revision = '0261b7a98e3e'
+down_revision = '1f32e3fd2324'
 branch_labels = None
 depends_on = None
 
