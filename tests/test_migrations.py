@@ -96,3 +96,37 @@ def test_the_search_migration_indexes_existing_hubs_and_goes_back_down(scratch_d
         assert not [name for name in tables if name.startswith("organisation_search")]
         assert "organisations" in tables
         db.engine.dispose()
+
+
+def test_upgrading_an_existing_database_keeps_every_row(scratch_database_url):
+    """A batch rebuild of a table on SQLite must not cascade-delete the rows that refer to it."""
+    import sqlalchemy as sa
+    from flask_migrate import upgrade
+
+    from catalogue import create_app
+    from catalogue.models import Organisation, Service, Tag
+    from catalogue.models.tags import organisation_tags
+
+    scratch = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": scratch_database_url})
+    with scratch.app_context():
+        upgrade(revision="0261b7a98e3e")
+        with db.engine.begin() as connection:
+            hub = {"id": 1, "ref": "h", "slug": "h", "name": "Hub", "kind": "dih"}
+            hub |= {"status": "published", "version": 1, "description": ""}
+            connection.execute(sa.insert(Organisation.__table__), hub)
+            connection.execute(
+                sa.insert(Tag.__table__),
+                {"id": 1, "vocabulary": "technology", "label": "Robotics", "controlled": True},
+            )
+            connection.execute(sa.insert(organisation_tags), {"organisation_id": 1, "tag_id": 1})
+            service = {"id": 1, "ref": "s", "slug": "s", "title": "Course", "organisation_id": 1}
+            service |= {"family": "skills_training", "position": 0, "status": "published"}
+            connection.execute(sa.insert(Service.__table__), service | {"version": 1})
+        upgrade()
+        with db.engine.connect() as connection:
+            counts = {
+                table.name: connection.scalar(sa.select(sa.func.count()).select_from(table))
+                for table in (Organisation.__table__, Service.__table__, organisation_tags)
+            }
+        db.engine.dispose()
+    assert counts == {"organisations": 1, "services": 1, "organisation_tags": 1}
