@@ -162,7 +162,7 @@ def test_a_match_ranks_the_organisation_once(client, imported):
 
 def test_the_downloads_have_one_row_per_organisation(client, imported):
     def rows(name: str) -> list[dict[str, str]]:
-        body = client.get(f"/api/v1/downloads/{name}").get_data(as_text=True)
+        body = client.get(f"/api/v1/downloads/{name}").data.decode("utf-8-sig")  # BOM first
         return list(csv.DictReader(io.StringIO(body)))
 
     organisations = rows("organisations.csv")

@@ -130,11 +130,12 @@ def test_the_committed_seed_is_what_the_shipped_sources_build(tmp_path, capsys):
 
 def test_seed_reads_only_the_top_level_files_of_its_folder(app, tmp_path):
     """The raw source data in sources/ is no interchange document: seeding must not read it."""
-    shutil.copy(SEED_DIR / WORKSHOP, tmp_path / WORKSHOP)
+    for path in SEED_DIR.glob("*.json"):  # the workshop file refers to JRC records
+        shutil.copy(path, tmp_path / path.name)
     raw = tmp_path / "sources" / "workshop-2020-04-30"
     raw.mkdir(parents=True)
     shutil.copy(SOURCES / "workshop-2020-04-30" / "presenters.json", raw / "presenters.json")
     summary = seed_catalogue(db.session, tmp_path)
-    assert (summary.created, summary.pruned) == (11 + 37 + 25 + 1, 0)
-    assert count(Organisation) == 11
-    assert len(load_seed_dir(tmp_path)) == 11
+    assert (summary.created, summary.pruned) == (701 + 11 + 37 + 25 + 1, 0)
+    assert count(Organisation) == 712
+    assert len(load_seed_dir(tmp_path)) == len(load_seed_dir(SEED_DIR))

@@ -221,7 +221,7 @@ DETECTABLE: tuple[str, ...] = ("family", "technology", "sector")
 
 
 def _declared_or_detected(param: str) -> Subquery:
-    """Rows (organisation_id, value, declared): what each listed organisation declares, then detects.
+    """Rows (organisation_id, value, declared): what listed organisations declare, then detect.
 
     For families, "declared" means offering a published service in the family. What a duplicate
     record holds counts for the organisation it is listed as.

@@ -114,7 +114,9 @@ def select_sqlite(terms: SearchTerms, *, ranked: bool) -> Select:
     if not ranked:
         return Select(organisation_id).where(match)
     rank = func.bm25(literal_column(FTS_TABLE), *WEIGHTS.values())
-    return Select(organisation_id, rank.label("rank")).where(match)
+    # LIMIT -1 (no limit) keeps SQLite from flattening this query into an outer join or
+    # aggregate, where FTS5 can no longer evaluate bm25().
+    return Select(organisation_id, rank.label("rank")).where(match).limit(-1)
 
 
 def tsquery(terms: SearchTerms) -> ColumnElement:
