@@ -21,9 +21,12 @@ run: $(STAMP)
 	$(FLASK) seed
 	$(FLASK) run
 
-## serve: the production server (gunicorn, 2 workers); needs FLASK_SECRET_KEY
+## serve: the production server (gunicorn, 2 workers) on 127.0.0.1:8000; needs FLASK_SECRET_KEY.
+## It answers to 127.0.0.1 and localhost unless FLASK_PUBLIC_BASE_URL or FLASK_TRUSTED_HOSTS is set.
 serve: $(STAMP)
 	$(FLASK) db upgrade
+	if [ -z "$$FLASK_PUBLIC_BASE_URL$$FLASK_TRUSTED_HOSTS" ]; then \
+	  export FLASK_TRUSTED_HOSTS='["127.0.0.1", "localhost"]'; fi; \
 	$(BIN)/gunicorn -w 2 -b 127.0.0.1:8000 'catalogue:create_app()'
 
 ## test: the whole suite on SQLite (the browser tests run with test-browser)

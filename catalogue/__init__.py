@@ -9,7 +9,13 @@ from typing import Any
 from flask import Flask
 from threadpoolctl import threadpool_limits
 
-from catalogue.config import TEMPLATES_DIR, Defaults, database_url, refuse_default_secret
+from catalogue.config import (
+    TEMPLATES_DIR,
+    Defaults,
+    apply_https,
+    database_url,
+    refuse_unsafe_settings,
+)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -20,11 +26,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.instance_path)
     if test_config is not None:
         app.config.update(test_config)
-    refuse_default_secret(app.config, app.debug)
+    refuse_unsafe_settings(app.config)
+    apply_https(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from catalogue import cli, database, errors, security, templating
-    from catalogue.extensions import csrf, db, limiter, migrate
+    from catalogue import cli, database, errors, request_checks, security, templating
+    from catalogue.api.blueprint import limit_api
+    from catalogue.extensions import csrf, db, migrate, new_limiter
+    from catalogue.models.search import described_by_models
     from catalogue.services.indexing import IndexHolder, IndexSettings
 
     database.init_app(app)
@@ -38,10 +47,19 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
             encode_limit=app.config["MATCH_ENCODE_LIMIT"],
         )
     )
-    migrate.init_app(app, db, directory=str(database.MIGRATIONS_DIR), render_as_batch=True)
+    migrate.init_app(
+        app,
+        db,
+        directory=str(database.MIGRATIONS_DIR),
+        render_as_batch=True,
+        include_name=described_by_models,
+    )
     csrf.init_app(app)
+    limiter = new_limiter()
+    limit_api(limiter)
     limiter.init_app(app)
     errors.init_app(app)
+    request_checks.init_app(app)
     security.init_app(app)
     templating.init_app(app)
     cli.init_app(app)

@@ -1,4 +1,4 @@
-"""Command-line commands: import, export, seed and match. Each is thin: a service does the work."""
+"""Command-line commands: import, export, seed, match, reindex-search; a service does the work."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from catalogue.config import SEED_DIR
 from catalogue.errors import ValidationError
 from catalogue.extensions import db, match_index_holder
-from catalogue.services import embeddings, interchange, matching, seeding
+from catalogue.services import embeddings, interchange, matching, search_index, seeding, tagging
 from catalogue.services.interchange import DocumentError
 from catalogue.services.interchange.files import read_document
 from matching.semantic import default_encoder
@@ -107,6 +107,17 @@ def embed_pending_command(prune: bool) -> None:
     click.echo(f"{added} embedding vectors added, {pruned} removed ({encoder.model_id})")
 
 
+@click.command("detect-tags")
+def detect_tags_command() -> None:
+    """Find every organisation's technologies, sectors and families in its description again.
+
+    Writes keep them current by themselves; run this after the matching vocabulary changed.
+    """
+    changed = tagging.rederive_all(db.session)
+    db.session.commit()
+    click.echo(f"detected tags changed for {changed} organisation(s)")
+
+
 @click.command("match")
 @click.argument("text")
 @click.option("--country", help="ISO 3166-1 alpha-2 code of the asking city, e.g. BE.")
@@ -134,8 +145,24 @@ def match_command(text, country, families, language, limit) -> None:
             click.echo(f"      service: {service.title} ({service.family}, {service.score:.2f})")
 
 
+@click.command("reindex-search")
+def reindex_search_command() -> None:
+    """Rebuild the hub list's full-text search index from the catalogue (safe to run again)."""
+    written = search_index.rebuild_search_index(db.session)
+    db.session.commit()
+    click.echo(f"search index rebuilt: {written} organisations")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands with ``flask --app catalogue``."""
-    commands = (import_command, export_command, seed_command, match_command, embed_pending_command)
+    commands = (
+        import_command,
+        export_command,
+        seed_command,
+        detect_tags_command,
+        match_command,
+        reindex_search_command,
+        embed_pending_command,
+    )
     for command in commands:
         app.cli.add_command(command)

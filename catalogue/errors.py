@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadHost, HTTPException, SecurityError
 
 
 class DomainError(Exception):
@@ -43,11 +43,37 @@ class PermissionDenied(DomainError):
     status = 403
 
 
+MAX_LISTED_FIELDS = 20
+MAX_NAME_LENGTH = 100
+MAX_MESSAGE_LENGTH = 1000
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters, marking the cut with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def listed_fields(fields: dict[str, Any] | None) -> dict[str, Any]:
+    """The fields an error shows: the first ``MAX_LISTED_FIELDS``, then how many more there are.
+
+    A request can name any number of unknown keys of any length; echoing them all back would
+    let a small request produce a huge answer.
+    """
+    items = list((fields or {}).items())
+    listed = {
+        shorten(str(name), MAX_NAME_LENGTH): shorten(str(problem), MAX_MESSAGE_LENGTH)
+        for name, problem in items[:MAX_LISTED_FIELDS]
+    }
+    if len(items) > MAX_LISTED_FIELDS:
+        listed["…"] = f"and {len(items) - MAX_LISTED_FIELDS} more"
+    return listed
+
+
 def error_body(status: int, message: str, fields: dict[str, Any] | None = None) -> dict:
-    """Build the platform's single JSON error shape."""
-    error: dict[str, Any] = {"status": status, "message": message}
+    """Build the platform's single JSON error shape, with its listing of fields capped."""
+    error: dict[str, Any] = {"status": status, "message": shorten(message, MAX_MESSAGE_LENGTH)}
     if fields:
-        error["fields"] = fields
+        error["fields"] = listed_fields(fields)
     return {"error": error}
 
 
@@ -61,10 +87,15 @@ def wants_json() -> bool:
 
 def error_response(status: int, message: str, fields: dict[str, Any] | None = None):
     """Render an error as JSON for API clients and as a page for people."""
+    body = error_body(status, message, fields)
     if wants_json():
-        return error_body(status, message, fields), status
+        return body, status
     template = "errors/404.html" if status == 404 else "errors/error.html"
-    return render_template(template, status=status, message=message, fields=fields or {}), status
+    error = body["error"]
+    page = render_template(
+        template, status=status, message=error["message"], fields=error.get("fields", {})
+    )
+    return page, status
 
 
 def init_app(app: Flask) -> None:
@@ -76,6 +107,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):
+        if isinstance(error, BadHost | SecurityError):
+            # The Host header was refused, so no address can be built: no page, only JSON.
+            return error_body(400, "This server does not answer to that host name."), 400
         response = error_response(error.code or 500, error.description or error.name)
         headers = error.get_response().headers
         if "Allow" in headers:

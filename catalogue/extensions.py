@@ -1,4 +1,4 @@
-"""The Flask extensions, created unbound here and attached to the app in create_app()."""
+"""The Flask extensions, created unbound here (the limiter per app) and attached in create_app()."""
 
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -11,7 +11,15 @@ from catalogue.models.base import Base
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address)
+
+
+def new_limiter() -> Limiter:
+    """A rate limiter for one app.
+
+    Flask-Limiter keeps the first app's strategy and key prefix on a shared instance, so every
+    app (each gunicorn worker has one; tests make many) gets its own.
+    """
+    return Limiter(key_func=get_remote_address)
 
 
 def match_index_holder():

@@ -1,8 +1,11 @@
-"""Security headers on every response; the policy forbids inline script and style."""
+"""Security headers on every response (a strict CSP; HSTS on HTTPS) and the trusted proxies."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, abort, current_app, request
+from flask import Flask, Response, current_app
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from catalogue.config import PROXY_FIX_SETTINGS
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -29,25 +32,30 @@ SECURITY_HEADERS = {
 }
 
 
+# A year, as browsers' preload lists ask; only sent when the site is configured for HTTPS.
+STRICT_TRANSPORT_SECURITY = "max-age=31536000"
+
+
 def add_security_headers(response: Response) -> Response:
     """Set the security headers unless a view chose its own value."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if current_app.config["HTTPS"]:
+        response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
     return response
 
 
-def refuse_oversized_requests() -> None:
-    """Answer 413 before any view runs when the declared body exceeds the configured maximum.
+def trust_proxies(app: Flask) -> None:
+    """Trust ``X-Forwarded-*`` headers from as many proxies as ``PROXY_FIX_X_*`` say (none).
 
-    Werkzeug enforces ``MAX_CONTENT_LENGTH`` only when a view reads the body; this applies it to
-    every request, including those that end in 404 or 405.
+    Behind a proxy, the client's address (for rate limits), scheme and host come from them.
     """
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
-    if limit is not None and (request.content_length or 0) > limit:
-        abort(413, f"The request body is larger than the {limit // 1024} KiB this server accepts.")
+    counts = {name.lower(): app.config[f"PROXY_FIX_{name}"] for name in PROXY_FIX_SETTINGS}
+    if any(counts.values()):
+        app.wsgi_app = ProxyFix(app.wsgi_app, **counts)  # type: ignore[method-assign]
 
 
 def init_app(app: Flask) -> None:
-    """Limit request sizes and attach the headers to every response the app sends."""
-    app.before_request(refuse_oversized_requests)
+    """Trust the configured proxies and attach the headers to every response the app sends."""
+    trust_proxies(app)
     app.after_request(add_security_headers)

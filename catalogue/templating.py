@@ -1,10 +1,20 @@
-"""Jinja helpers: vocabulary labels and country names available in every template."""
+"""Jinja helpers: vocabulary labels, country names and source dates available in every template."""
 
 from __future__ import annotations
 
 from flask import Flask
+from markupsafe import Markup, escape
 
 from catalogue import vocabularies
+from catalogue.services.source_dates import PartialDate
+
+
+def partial_date(value: str | None) -> Markup:
+    """Show a source date (``2022``, ``2022-02``, ``2022-02-08``) as a ``<time>`` element."""
+    parsed = PartialDate.parse(value)
+    if parsed is None:
+        return escape(value or "")
+    return Markup('<time datetime="{}">{}</time>').format(parsed.isoformat(), parsed.label())
 
 
 def init_app(app: Flask) -> None:
@@ -17,3 +27,4 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.filters["country_name"] = vocabularies.country_name
     app.jinja_env.filters["language_name"] = vocabularies.language_name
+    app.jinja_env.filters["partial_date"] = partial_date

@@ -199,6 +199,17 @@ def country_name(code: str | None) -> str:
     return getattr(country, "common_name", None) or (country.name if country else code)
 
 
+def country_search_words(code: str | None) -> str:
+    """Return what a search for a country may type: its English name, code and other names."""
+    if not code:
+        return ""
+    aliases = [alias for alias, aliased in COUNTRY_ALIASES.items() if aliased == code]
+    names: dict[str, str] = {}
+    for name in (country_name(code), code, *aliases):
+        names.setdefault(name.casefold(), name)
+    return " ".join(names.values())
+
+
 def country_codes() -> list[str]:
     """Every ISO 3166-1 alpha-2 code the platform accepts, sorted."""
     return sorted({c.alpha_2 for c in pycountry.countries} | set(EXTRA_COUNTRY_NAMES))

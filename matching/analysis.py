@@ -5,7 +5,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from matching.concepts import CONCEPT_PREFIX, ConceptVocabulary, concept_label, default_vocabulary
+from matching.concepts import (
+    CONCEPT_PREFIX,
+    ConceptHit,
+    ConceptVocabulary,
+    concept_label,
+    default_vocabulary,
+)
 from matching.records import FAMILY_LABELS, Record, ServiceRecord
 from matching.text import is_feature_word, stem, token_info, tokenize
 
@@ -66,14 +72,36 @@ def analyze(
     tokens = tokenize(text)
     if not tokens:
         return []
-    cache = _INFO_CACHE.setdefault(language, {})
-    infos = [cache.get(token) or _remember(cache, token, language) for token in tokens]
+    infos = _token_infos(tokens, language)
     terms = [stemmed for stemmed, feature in infos if feature]
     if use_concepts:
-        vocab = vocabulary or default_vocabulary()
-        stems = [stemmed for stemmed, _ in infos]
-        terms += [CONCEPT_PREFIX + hit.concept for hit in vocab.find(tokens, language, stems)]
+        hits = _find(tokens, infos, language, vocabulary)
+        terms += [CONCEPT_PREFIX + hit.concept for hit in hits]
     return terms
+
+
+def concept_hits(
+    text: str, language: str, vocabulary: ConceptVocabulary | None = None
+) -> list[ConceptHit]:
+    """Return the concepts a text expresses, each with its words, as ``analyze`` finds them."""
+    tokens = tokenize(text)
+    return _find(tokens, _token_infos(tokens, language), language, vocabulary)
+
+
+def _token_infos(tokens: list[str], language: str) -> list[tuple[str, bool]]:
+    """Each token's stem and feature flag, through the per-language cache."""
+    cache = _INFO_CACHE.setdefault(language, {})
+    return [cache.get(token) or _remember(cache, token, language) for token in tokens]
+
+
+def _find(
+    tokens: list[str],
+    infos: list[tuple[str, bool]],
+    language: str,
+    vocabulary: ConceptVocabulary | None,
+) -> list[ConceptHit]:
+    vocab = vocabulary or default_vocabulary()
+    return vocab.find(tokens, language, [stemmed for stemmed, _ in infos])
 
 
 _INFO_CACHE: dict[str, dict[str, tuple[str, bool]]] = {}

@@ -11,21 +11,31 @@ CONCEPT_PREFIX = "#"
 _MIN_PREFIX = 4  # a vocabulary word may open a compound from 4 letters on ("test" in "testfeld")
 _MIN_INFIX = 6  # ...and sit inside one from 6 letters on ("sensor" in "luftsensoren")
 
-_Found = dict[tuple[int, str], str]
+BROAD_MARK = "~"  # marks a term that hints at a concept without being enough to name it
 
 
 @dataclass(frozen=True)
 class ConceptHit:
-    """A concept found in a text and the words that expressed it."""
+    """A concept found in a text and the words that expressed it.
+
+    ``broad`` hits came only from terms marked as hints (``~``): words that also mean other
+    things ("environment", "city", "monitoring"). Matching counts them; tagging does not.
+    """
 
     concept: str
     surface: str
+    broad: bool = False
+
+
+_Found = dict[tuple[int, str], ConceptHit]
 
 
 _LABELS: dict[str, str] = {
     "ai": "AI",
     "iot": "IoT",
     "hpc": "high performance computing",
+    "hci": "human-computer interaction",
+    "cyber_physical": "cyber-physical systems",
     "e_government": "e-government",
     "startups": "start-ups and SMEs",
     "public_sector": "public sector",
@@ -50,6 +60,8 @@ class ConceptVocabulary:
         self.phrases: dict[str, dict[tuple[str, ...], set[str]]] = defaultdict(dict)
         self.pieces: dict[str, dict[str, set[str]]] = defaultdict(dict)
         self.words: dict[str, set[str]] = defaultdict(set)
+        # (phrase or piece, concept) pairs listed by at least one term without the broad mark.
+        self.strong: dict[str, set[tuple[object, str]]] = defaultdict(set)
         self.concepts: list[str] = []
         self._parse(read_data("concepts.txt") if text is None else text)
         self.max_len = max(len(key) for table in self.phrases.values() for key in table)
@@ -72,19 +84,24 @@ class ConceptVocabulary:
                 continue
             language, _, terms = line.partition(":")
             for term in terms.split(","):
-                self._add(concept, language.strip(), tokenize(term))
+                broad = term.strip().startswith(BROAD_MARK)
+                self._add(concept, language.strip(), tokenize(term), broad)
 
-    def _add(self, concept: str, language: str, tokens: list[str]) -> None:
+    def _add(self, concept: str, language: str, tokens: list[str], broad: bool = False) -> None:
         """Register one term of a concept in one language."""
         if not tokens:
             return
         key = tuple(stem(token, language) for token in tokens)
         self.phrases[language].setdefault(key, set()).add(concept)
         self.words[language].update(tokens)
+        if not broad:
+            self.strong[language].add((key, concept))
         if len(tokens) == 1 and language in COMPOUNDING:
             for piece in {strip_accents(tokens[0]), key[0]}:
                 if len(piece) >= _MIN_PREFIX:
                     self.pieces[language].setdefault(piece, set()).add(concept)
+                    if not broad:
+                        self.strong[language].add((piece, concept))
 
     def find(
         self, tokens: list[str], language: str, stems: list[str] | None = None
@@ -103,8 +120,7 @@ class ConceptVocabulary:
             self._phrase_hits(tokens, "en", language, found)
         if language in COMPOUNDING:
             self._compound_hits(tokens, language, found)
-        ordered = sorted(found.items())
-        return [ConceptHit(concept, surface) for (_, concept), surface in ordered]
+        return [hit for _, hit in sorted(found.items(), key=lambda item: item[0])]
 
     def _phrase_hits(
         self,
@@ -122,35 +138,42 @@ class ConceptVocabulary:
         elif stems is None:
             stems = [stem(t, vocab_language) for t in tokens]
         starts = self.first_stems.get(vocab_language, {})
+        strong = self.strong.get(vocab_language, set())
         free = 0
         for i in [i for i, s in enumerate(stems) if s in starts]:
             if i < free:
                 continue
             for size in range(min(starts[stems[i]], len(stems) - i), 0, -1):
-                concepts = table.get(tuple(stems[i : i + size]))  # type: ignore[arg-type]
+                key = tuple(stems[i : i + size])
+                concepts = table.get(key)  # type: ignore[arg-type]
                 if concepts:
                     surface = " ".join(tokens[i : i + size])
                     for concept in concepts:
                         if not any((j, concept) in found for j in range(i, i + size)):
-                            found[(i, concept)] = surface
+                            broad = (key, concept) not in strong
+                            found[(i, concept)] = ConceptHit(concept, surface, broad)
                     free = i + size
                     break
 
     def _compound_hits(self, tokens: list[str], language: str, found: _Found) -> None:
         """Find vocabulary words glued inside longer compound words."""
         pieces = self.pieces.get(language, {})
+        strong = self.strong.get(language, set())
         matched = {position for position, _ in found}
         for position, token in enumerate(tokens):
             if position in matched:
                 continue  # a whole-word match says more than the parts ("Cybersicherheit")
             word = strip_accents(token)
-            concepts: set[str] = set()
+            broad: dict[str, bool] = {}
             for start in range(len(word)):
                 minimum = _MIN_PREFIX if start == 0 else _MIN_INFIX
                 for end in range(start + minimum, len(word) + 1):
-                    concepts |= pieces.get(word[start:end], set())
-            for concept in concepts:
-                found.setdefault((position, concept), token)
+                    piece = word[start:end]
+                    for concept in pieces.get(piece, ()):
+                        hint = (piece, concept) not in strong
+                        broad[concept] = broad.get(concept, True) and hint
+            for concept, hint in broad.items():
+                found.setdefault((position, concept), ConceptHit(concept, token, hint))
 
 
 _DEFAULT: ConceptVocabulary | None = None

@@ -9,6 +9,7 @@ from matching.concepts import default_vocabulary
 from matching.text import STOPWORDS, tokenize
 
 DEFAULT_LANGUAGE = "en"
+SAMPLE_LENGTH = 300  # a record's language is read from the start of its text: enough, and fast
 _CODE_RE = re.compile(r"^[a-z]{2}$")
 _GREEK_RE = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from matching.language import detect_language
+from matching.language import SAMPLE_LENGTH, detect_language
 from matching.records import COUNTRY_PATTERN, FAMILIES, Record
 
 
@@ -41,7 +41,7 @@ def _sorted_services(record: Record) -> Record:
 def record_language(record: Record) -> str:
     """Detect the language a record is written in from the start of its texts."""
     parts = [record.description] + [s.title + " " + s.description for s in record.services]
-    sample = " ".join(parts)[:300] or record.name
+    sample = " ".join(parts)[:SAMPLE_LENGTH] or record.name
     return detect_language(sample)
 
 

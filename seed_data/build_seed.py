@@ -1,4 +1,4 @@
-"""Rebuild the seed catalogue files in seed_data/ from the shared source data, deterministically."""
+"""Rebuild the seed files of seed_data/ from seed_data/sources/, deterministically."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = REPO_ROOT / "seed_data"
+SOURCE_DIR = SEED_DIR / "sources"
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
@@ -20,6 +21,13 @@ from catalogue.vocabularies import (  # noqa: E402
     TECHNOLOGY_ALIASES,
     normalise_country,
     normalise_label,
+)
+from seed_data.workshop_editorial import (  # noqa: E402
+    NOT_VERIFIED,
+    ORGANISATION_NAMES,
+    PRACTICE_SOURCE_DATES,
+    TALK_JRC_HUBS,
+    UNVERIFIED_TALK_ORGANISATIONS,
 )
 
 MAX_TEXT = 20_000
@@ -65,7 +73,9 @@ WS_TALK_ORGS: dict[str, tuple[str | None, str]] = {
     "AI DIH Network and the public sector": ("ws2020-ai-dih-network", "AI DIH Network"),
 }
 
-# The same organisation in the JRC catalogue (hub id), checked against the hub's name.
+# The same organisation in the JRC catalogue (hub id), checked against the hub's name. The JRC
+# record is the one listed (the hub's own, self-declared entry of the official catalogue, whose
+# ref other instances share); the presenter profile becomes its ``duplicate_of``.
 WS_JRC_HUBS: dict[str, tuple[int, str]] = {
     "ws2020-air4s": (23490, "AIR4S"),
     "ws2020-cap-digital": (4938, "Cap Digital"),
@@ -116,6 +126,9 @@ WS_PRACTICE_PLACES: dict[str, tuple[str, str | None]] = {
     "AIR4S collaboration agreement including Madrid City Council (2022)": ("ES", "Madrid"),
     "DIH of the Month (I4MS / DIHNET, 2019)": ("ES", "Madrid"),
 }
+
+# A talk's organisation ref (if any), its practices' refs and whether a source confirms the link.
+TalkLink = tuple[str | None, list[str], bool]
 
 HOST_ONLY = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
 
@@ -269,6 +282,52 @@ def check_presenters(agenda: dict, presenters: list[dict]) -> list[str]:
     return errors
 
 
+def check_editorial(presenters: list[dict]) -> list[str]:
+    """Check that the editorial tables name only practices and talks the research has."""
+    titles = {practice["title"] for record in presenters for practice in record["practices"]}
+    errors = [
+        f"workshop_editorial.PRACTICE_SOURCE_DATES: no practice {title!r}"
+        for title in sorted(set(PRACTICE_SOURCE_DATES) - titles)
+    ]
+    talks = {record["talk_title"] for record in presenters}
+    for table in (UNVERIFIED_TALK_ORGANISATIONS, TALK_JRC_HUBS):
+        errors += [f"workshop_editorial: no talk {title!r}" for title in sorted(set(table) - talks)]
+    names = {ref: r["organisation"]["name"] for r in presenters if (ref := talk_org_ref(r))}
+    for table in (ORGANISATION_NAMES, NOT_VERIFIED):
+        errors += [
+            f"workshop_editorial: no organisation {ref!r}"
+            for ref in sorted(set(table) - set(names))
+        ]
+    errors += [
+        f"workshop_editorial.ORGANISATION_NAMES: {names[ref]!r} does not start with {shown!r}"
+        for ref, shown in ORGANISATION_NAMES.items()
+        if ref in names and not names[ref].startswith(shown)
+    ]
+    return errors
+
+
+def talk_org_ref(record: dict) -> str | None:
+    """Return the ref of a talk's presenter profile, ``None`` when it gets none."""
+    return WS_TALK_ORGS.get(record["talk_title"], (None, ""))[0]
+
+
+def talk_organisation(record: dict, jrc_hubs: dict[int, dict]) -> tuple[str | None, bool]:
+    """Return the ref of the organisation a talk links, and whether a source confirms the link."""
+    title = record["talk_title"]
+    verified = title not in UNVERIFIED_TALK_ORGANISATIONS
+    if title not in TALK_JRC_HUBS:
+        return talk_org_ref(record), verified
+    hub_id, fragment, country = TALK_JRC_HUBS[title]
+    named = [
+        int(hub["hub_id"])
+        for hub in jrc_hubs.values()
+        if hub["country"] == country and fragment.casefold() in tidy(hub["name"]).casefold()
+    ]
+    if named != [hub_id] or country not in record["speaker_affiliation"]:
+        raise SeedError(f"talk {title!r}: JRC hubs named {fragment!r} in {country}: {named}")
+    return f"jrc-{hub_id}", verified
+
+
 def ws_technologies(tags: list[str]) -> list[str]:
     """Normalise technology tags onto the vocabulary, keeping unknown ones as free tags.
 
@@ -315,8 +374,8 @@ def ws_place(org: dict, target: dict) -> None:
         target["city"] = org["city"]
 
 
-def ws_extra(ref: str, record: dict, jrc_names: dict[int, str]) -> dict:
-    """Build the ``extra`` object of a presenter organisation (sources, confidence, links)."""
+def ws_extra(ref: str, record: dict) -> dict:
+    """Build the ``extra`` object of a presenter organisation (sources, confidence, notes)."""
     org = record["organisation"]
     extra: dict = {
         "sources": list(record["sources"]),
@@ -327,18 +386,26 @@ def ws_extra(ref: str, record: dict, jrc_names: dict[int, str]) -> dict:
         "source_kind": org["kind"],
         "source_country": org["country"],
     }
-    if ref in WS_JRC_HUBS:
-        hub_id, fragment = WS_JRC_HUBS[ref]
-        if fragment.casefold() not in tidy(jrc_names.get(hub_id, "")).casefold():
-            raise SeedError(f"{ref}: JRC hub {hub_id} is not {fragment!r}")
-        extra["jrc_catalogue_ref"] = f"jrc-{hub_id}"
+    if ref in NOT_VERIFIED:
+        extra["not_verified"] = list(NOT_VERIFIED[ref])
     return extra
+
+
+def jrc_duplicate_of(ref: str, jrc_names: dict[int, str]) -> str | None:
+    """Return the ref of the JRC record of the same organisation, checked against its name."""
+    if ref not in WS_JRC_HUBS:
+        return None
+    hub_id, fragment = WS_JRC_HUBS[ref]
+    if fragment.casefold() not in tidy(jrc_names.get(hub_id, "")).casefold():
+        raise SeedError(f"{ref}: JRC hub {hub_id} is not {fragment!r}")
+    return f"jrc-{hub_id}"
 
 
 def ws_organisation(ref: str, record: dict, jrc_names: dict[int, str]) -> dict:
     """Convert one verified presenter record into an interchange organisation."""
     org = record["organisation"]
-    result: dict = {"ref": ref, "name": org["name"], "kind": WS_KINDS[org["kind"]]}
+    name = ORGANISATION_NAMES.get(ref, org["name"])
+    result: dict = {"ref": ref, "name": name, "kind": WS_KINDS[org["kind"]]}
     result["description"] = org["summary"]
     ws_place(org, result)
     if website := http_url(org["website"]):
@@ -347,10 +414,12 @@ def ws_organisation(ref: str, record: dict, jrc_names: dict[int, str]) -> dict:
         result["technologies"] = technologies
     url = next((u for u in record["sources"][1:] if not u.startswith(JOINUP_PREFIX)), None)
     result["source"] = {"name": WS_SOURCE_NAME, "url": url, "retrieved": WS_RETRIEVED}
+    if duplicate_of := jrc_duplicate_of(ref, jrc_names):
+        result["duplicate_of"] = duplicate_of
     services = [ws_service(ref, n, s) for n, s in enumerate(org["services"], start=1)]
     if services:
         result["services"] = services
-    result["extra"] = ws_extra(ref, record, jrc_names)
+    result["extra"] = ws_extra(ref, record)
     return result
 
 
@@ -367,12 +436,30 @@ def ws_practice(ref: str, practice: dict, record: dict, org_ref: str | None) -> 
     if claimed:
         result["organisations"] = [org_ref]
     result["source"] = {"name": WS_SOURCE_NAME, "url": practice["url"], "retrieved": WS_RETRIEVED}
+    if dated := practice_source_date(practice):
+        result["source"]["updated"] = dated
     result["extra"] = {
         "confidence": record["confidence"],
         "talk_title": record["talk_title"],
         "claimed_by_organisation": claimed,
     }
     return result
+
+
+def practice_source_date(practice: dict) -> str | None:
+    """Return the date of a practice's source, from the editors' table, checked against the source.
+
+    The date must be written in the URL or the title (``2021/08/30``, ``30/04/2020``,
+    ``2023-03-16``, ``(2022)``), so an entry cannot claim a date the source does not state.
+    """
+    dated = PRACTICE_SOURCE_DATES.get(practice["title"])
+    if dated is None:
+        return None
+    parts = dated.split("-")
+    spellings = {dated, "/".join(parts), "/".join(reversed(parts))}
+    if not any(spelling in f"{practice['url']} {practice['title']}" for spelling in spellings):
+        raise SeedError(f"practice {practice['title']!r}: {dated} is not in its URL or title")
+    return dated
 
 
 def ws_talk_practices(number: int, record: dict) -> list[dict]:
@@ -387,26 +474,32 @@ def ws_talk_practices(number: int, record: dict) -> list[dict]:
 
 def ws_description(event: dict) -> str:
     """Describe the event from the agenda metadata (format, organiser, participants, times)."""
+    if "do not state a time zone" not in event["timezone_note"]:
+        raise SeedError("agenda.json: the time-zone note no longer says the zone is not stated")
     return (
         f"{event['format']}. Organiser: {event['organiser']}. "
-        f"Reported attendance: {event['reported_participants']}. {event['timezone_note']} "
+        f"Reported attendance: {event['reported_participants']}. "
+        f"Times are as published ({event['start']}-{event['end']}); the publishing pages state "
+        "no time zone, so the time zone is not verified. "
         "Block times are derived from the published block durations; no per-talk times "
         f"were published. A follow-up webinar was: {event['follow_up']['title']}."
     )
 
 
-def ws_sessions(agenda: dict, talk_links: list[tuple[str | None, list[str]]]) -> list[dict]:
+def ws_sessions(agenda: dict, talk_links: list[TalkLink]) -> list[dict]:
     """Build the agenda blocks with their talks, linking organisations and practices."""
     links = iter(talk_links)
     sessions = []
     for block in agenda["blocks"]:
         talks = []
         for talk in block["talks"]:
-            org_ref, practice_refs = next(links)
+            org_ref, practice_refs, verified = next(links)
             item = {"title": talk["title"], "speaker": talk["speaker"]}
             item["affiliation"] = talk["speaker_affiliation"]
             if org_ref:
                 item["organisation"] = org_ref
+                if not verified:
+                    item["organisation_verified"] = False
             if practice_refs:
                 item["practices"] = practice_refs
             talks.append(item)
@@ -416,7 +509,7 @@ def ws_sessions(agenda: dict, talk_links: list[tuple[str | None, list[str]]]) ->
     return sessions
 
 
-def ws_event(agenda: dict, talk_links: list[tuple[str | None, list[str]]]) -> dict:
+def ws_event(agenda: dict, talk_links: list[TalkLink]) -> dict:
     """Build the workshop event with its five agenda blocks."""
     event = agenda["event"]
     joinup = next((u for u in event["sources"] if u.startswith(JOINUP_PREFIX)), None)
@@ -444,9 +537,11 @@ def ws_event(agenda: dict, talk_links: list[tuple[str | None, list[str]]]) -> di
     }
 
 
-def build_workshop(agenda: dict, presenters: list[dict], jrc_names: dict[int, str]) -> dict:
+def build_workshop(agenda: dict, presenters: list[dict], jrc_hubs: dict[int, dict]) -> dict:
     """Build the workshop document: presenter organisations, their practices and the event."""
-    if errors := check_presenters(agenda, presenters):
+    jrc_names = {hub_id: hub["name"] for hub_id, hub in jrc_hubs.items()}
+    errors = check_presenters(agenda, presenters) + check_editorial(presenters)
+    if errors:
         raise SeedError("presenters.json does not match the mapping:\n  " + "\n  ".join(errors))
     organisations, practices, talk_links = [], [], []
     for number, record in enumerate(presenters, start=1):
@@ -455,7 +550,8 @@ def build_workshop(agenda: dict, presenters: list[dict], jrc_names: dict[int, st
             organisations.append(ws_organisation(org_ref, record, jrc_names))
         talk_practices = ws_talk_practices(number, record)
         practices.extend(talk_practices)
-        talk_links.append((org_ref, [p["ref"] for p in talk_practices]))
+        talk_ref, verified = talk_organisation(record, jrc_hubs)
+        talk_links.append((talk_ref, [p["ref"] for p in talk_practices], verified))
     return {
         "format": "dih-catalogue",
         "version": 1,
@@ -471,7 +567,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--source-dir",
         type=Path,
-        default=REPO_ROOT / ".." / "shared" / "data",
+        default=SOURCE_DIR,
         help="folder with jrc-dih-catalogue-2022/ and workshop-2020-04-30/ (default: %(default)s)",
     )
     parser.add_argument("--output-dir", type=Path, default=SEED_DIR, help=argparse.SUPPRESS)
@@ -487,8 +583,8 @@ def main(argv: list[str] | None = None) -> int:
         agenda = load_json(source / "workshop-2020-04-30" / "agenda.json")
         presenters = load_json(source / "workshop-2020-04-30" / "presenters.json")
         jrc = build_jrc(hubs)
-        jrc_names = {int(hub["hub_id"]): hub["name"] for hub in hubs}
-        workshop = build_workshop(agenda, presenters, jrc_names)
+        jrc_hubs = {int(hub["hub_id"]): hub for hub in hubs}
+        workshop = build_workshop(agenda, presenters, jrc_hubs)
     except SeedError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -55,10 +55,24 @@ def database_url(tmp_path_factory) -> Iterator[str]:
         pass
 
 
+@pytest.fixture
+def scratch_database_url(tmp_path) -> Iterator[str]:
+    """The URL of a new, empty database (not migrated), on the run's kind of database."""
+    server_url = os.environ.get("TEST_DATABASE_URL")
+    if not server_url:
+        yield f"sqlite:///{tmp_path / 'scratch.sqlite'}"
+        return
+    server_url = server_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    yield from _throwaway_postgres(server_url, "scratch")
+
+
 def _empty_all_tables() -> None:
     with db.engine.begin() as connection:
         for table in reversed(Base.metadata.sorted_tables):
             connection.execute(table.delete())
+        if connection.dialect.name == "sqlite":  # the FTS5 index beside organisation_search
+            fts = "organisation_search_fts"
+            connection.execute(sa.text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
 
 
 @pytest.fixture

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 
 def free_port() -> int:
@@ -33,3 +40,44 @@ def wait_until_serving(base: str, server: subprocess.Popen, seconds: float = 30)
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"the server did not answer within {seconds:.0f} s")
+
+
+def production_environment(database_url: str, **settings: str) -> dict[str, str]:
+    """The environment of a production server on ``database_url``: this one's, without its
+    ``FLASK_*`` settings, plus a real secret, loopback as the trusted host and ``settings``."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("FLASK_")}
+    return environment | {
+        "DATABASE_URL": database_url,
+        "FLASK_SECRET_KEY": secrets.token_hex(32),
+        "FLASK_TRUSTED_HOSTS": '["127.0.0.1"]',
+        **settings,
+    }
+
+
+@contextmanager
+def gunicorn_servers(environments: list[dict[str, str]], workers: int = 2) -> Iterator[list[str]]:
+    """Serve the app with one gunicorn per environment, on free loopback ports, started together;
+    yield their base URLs."""
+    executable = Path(sys.executable).with_name("gunicorn")
+    servers = []
+    try:
+        for environment in environments:
+            base = f"http://127.0.0.1:{free_port()}"
+            command = [str(executable), "-w", str(workers), "-b", base.removeprefix("http://")]
+            process = subprocess.Popen([*command, "catalogue:create_app()"], env=environment)
+            servers.append((base, process))
+        for base, process in servers:
+            wait_until_serving(base, process)
+        yield [base for base, _ in servers]
+    finally:
+        for _, process in servers:
+            process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
+        for _, process in servers:
+            process.wait(timeout=20)
+
+
+@contextmanager
+def gunicorn(environment: dict[str, str], workers: int = 2) -> Iterator[str]:
+    """Serve the app with gunicorn on a free loopback port; yield its base URL."""
+    with gunicorn_servers([environment], workers) as (base,):
+        yield base

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from catalogue.extensions import db
@@ -38,6 +39,16 @@ def test_import_of_invalid_json_fails_with_the_position(runner, tmp_path):
     assert f"Error: {path}: not valid JSON (line 2, column 15: Expecting property name" in (
         result.output
     )
+
+
+@pytest.mark.parametrize("command", ["import", "import-ngsi-ld"])
+@pytest.mark.parametrize("depth", [65, 900, 100_000])
+def test_import_of_a_document_nested_too_deeply_fails_saying_so(runner, tmp_path, command, depth):
+    path = tmp_path / "deep.json"
+    path.write_text('{"organisations": ' + "[" * depth + "]" * depth + "}", encoding="utf-8")
+    result = runner.invoke(args=[command, str(path)])
+    assert result.exit_code == 1
+    assert f"Error: {path}: nests arrays or objects more than 64 levels deep" in result.output
 
 
 def test_import_of_a_file_that_is_not_utf8_fails(runner, tmp_path):

@@ -1,44 +1,31 @@
-"""Under gunicorn with several workers, every worker sees a catalogue write at its next request."""
+"""Under gunicorn with several workers: every worker sees a write, and bodies are capped."""
 
 from __future__ import annotations
 
-import os
+import http.client
 import subprocess
 import sys
-from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from tests.servers import free_port, get_text, wait_until_serving
+from tests.servers import get_text, gunicorn, production_environment
 
 REQUESTS = 16
 
 
-@pytest.fixture
-def gunicorn(database_url: str, app):
+@pytest.fixture(scope="module")
+def server(database_url: str):
     """Two gunicorn workers serving the test database on a free loopback port."""
-    port = free_port()
-    gunicorn_bin = Path(sys.executable).with_name("gunicorn")
-    environment = os.environ | {
-        "DATABASE_URL": database_url,
-        "FLASK_SECRET_KEY": "a-test-secret-for-the-gunicorn-workers",
-    }
-    command = [str(gunicorn_bin), "-w", "2", "-b", f"127.0.0.1:{port}", "catalogue:create_app()"]
-    server = subprocess.Popen(command, env=environment)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(base, server)
+    with gunicorn(production_environment(database_url)) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
-def test_every_worker_refits_after_a_write(gunicorn, build):
+def test_every_worker_refits_after_a_write(server, build):
     water = build.organisation(
         name="Water Data Lab", description="Smart water meters and leak detection for utilities."
     )
-    page_url = f"{gunicorn}/hubs/{water.slug}"
+    page_url = f"{server}/hubs/{water.slug}"
     before = [get_text(page_url) for _ in range(REQUESTS)]
     assert not any("Leak Detection Hub" in page for page in before)
 
@@ -49,9 +36,35 @@ def test_every_worker_refits_after_a_write(gunicorn, build):
     assert all("Leak Detection Hub" in page for page in after)
 
 
+def _post_chunked(base: str, path: str, body: bytes) -> tuple[int, bytes]:
+    address = urlsplit(base)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=20)
+    pieces = (body[i : i + 65536] for i in range(0, len(body), 65536))
+    headers = {"Content-Type": "application/json", "Transfer-Encoding": "chunked"}
+    try:
+        connection.request("POST", path, body=pieces, headers=headers, encode_chunked=True)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def test_a_chunked_body_over_the_limit_gets_413_from_gunicorn(server):
+    limit = 1024 * 1024  # MAX_CONTENT_LENGTH's default
+    status, body = _post_chunked(server, "/api/v1/match", b'{"text": "' + b"x" * limit + b'"}')
+    assert status == 413
+    assert b"larger than the 1024 KiB" in body
+
+
+def test_a_chunked_body_within_the_limit_is_read_by_gunicorn(server):
+    status, body = _post_chunked(server, "/api/v1/match", b'{"text": "water leaks"}')
+    assert status == 200
+    assert b'"text":"water leaks"' in body
+
+
 def test_the_server_refuses_to_start_with_the_development_secret(database_url):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("FLASK_")}
-    environment["DATABASE_URL"] = database_url
+    environment = production_environment(database_url)
+    del environment["FLASK_SECRET_KEY"]
     probe = "from catalogue import create_app; create_app()"
     result = subprocess.run(
         [sys.executable, "-c", probe], env=environment, capture_output=True, text=True

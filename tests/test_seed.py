@@ -1,5 +1,7 @@
 """Seeding: the platform's starting content loads whole, validly, and only once."""
 
+import hashlib
+import importlib.util
 import json
 import shutil
 
@@ -8,7 +10,7 @@ from sqlalchemy import func, select
 
 from catalogue.config import SEED_DIR
 from catalogue.extensions import db
-from catalogue.models import Event, Organisation, Practice, Service, current_revision
+from catalogue.models import DetectedTag, Event, Organisation, Practice, Service, current_revision
 from catalogue.services.interchange import (
     DocumentError,
     export_catalogue,
@@ -16,17 +18,25 @@ from catalogue.services.interchange import (
     validate_document,
 )
 from catalogue.services.seeding import seed_catalogue
+from matching.interchange import load_seed_dir
 
 WORKSHOP = "workshop-2020-04-30.json"
+SOURCES = SEED_DIR / "sources"
 
 
 def count(model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-@pytest.mark.parametrize("path", sorted(SEED_DIR.glob("*.json")), ids=lambda path: path.name)
-def test_every_seed_file_is_a_valid_interchange_document(path):
-    assert validate_document(json.loads(path.read_text(encoding="utf-8"))) == []
+def test_the_seed_files_together_are_a_valid_interchange_document():
+    """Each file is a document of its own; the workshop's refers to hubs of the JRC file."""
+    merged: dict = {"format": "dih-catalogue", "version": 1}
+    for path in sorted(SEED_DIR.glob("*.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        assert (document.pop("format"), document.pop("version")) == ("dih-catalogue", 1)
+        for key, records in document.items():
+            merged.setdefault(key, []).extend(records)
+    assert validate_document(merged) == []
 
 
 def test_seed_loads_the_hubs_and_the_workshop(runner):
@@ -48,10 +58,12 @@ def test_seed_loads_the_hubs_and_the_workshop(runner):
     talks = [talk for block in event.sessions for talk in block.talks]
     presenters = {talk.organisation.ref for talk in talks if talk.organisation}
     assert len(talks) == 15
-    assert len(presenters) == 11
-    assert "ws2020-cap-digital" in presenters
+    assert len(presenters) == 12
+    assert {"ws2020-cap-digital", "jrc-19506"} <= presenters
     assert count(Practice) == 25
     assert count(Service) == 37
+    iot = select(func.count()).where(DetectedTag.label == "Internet of Things")
+    assert db.session.scalar(iot) > 100  # the source declares IoT for one hub
 
 
 def test_seeding_again_changes_nothing(app):
@@ -69,7 +81,8 @@ def test_seeding_again_changes_nothing(app):
 
 
 def test_a_bad_seed_file_stops_the_whole_seed(app, tmp_path):
-    shutil.copy(SEED_DIR / WORKSHOP, tmp_path / WORKSHOP)
+    for path in SEED_DIR.glob("*.json"):
+        shutil.copy(path, tmp_path / path.name)
     bad = {"format": "dih-catalogue", "version": 2, "events": [{"ref": "e", "title": "E"}]}
     (tmp_path / "z-bad.json").write_text(json.dumps(bad), encoding="utf-8")
     with pytest.raises(DocumentError) as caught:
@@ -89,3 +102,40 @@ def test_seed_reports_problems_on_the_command_line(runner, tmp_path):
     assert result.exit_code == 1
     assert "broken.json: not valid JSON (line 1, column 2" in result.output
     assert count(Organisation) == 0
+
+
+def _load_seed_builder():
+    """Import seed_data/build_seed.py, a script rather than a module of a package."""
+    spec = importlib.util.spec_from_file_location("build_seed", SEED_DIR / "build_seed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _digests(folder) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob("*.json")}
+
+
+def test_the_committed_seed_is_what_the_shipped_sources_build(tmp_path, capsys):
+    builder = _load_seed_builder()
+    assert builder.parse_args([]).source_dir == SOURCES
+    assert sorted(str(p.relative_to(SOURCES)) for p in SOURCES.rglob("*.json")) == [
+        "jrc-dih-catalogue-2022/jrc_dih_hubs.json",
+        "workshop-2020-04-30/agenda.json",
+        "workshop-2020-04-30/presenters.json",
+    ]
+    assert builder.main(["--output-dir", str(tmp_path)]) == 0, capsys.readouterr().err
+    assert _digests(tmp_path) == _digests(SEED_DIR), "run: python seed_data/build_seed.py"
+
+
+def test_seed_reads_only_the_top_level_files_of_its_folder(app, tmp_path):
+    """The raw source data in sources/ is no interchange document: seeding must not read it."""
+    for path in SEED_DIR.glob("*.json"):  # the workshop file refers to JRC records
+        shutil.copy(path, tmp_path / path.name)
+    raw = tmp_path / "sources" / "workshop-2020-04-30"
+    raw.mkdir(parents=True)
+    shutil.copy(SOURCES / "workshop-2020-04-30" / "presenters.json", raw / "presenters.json")
+    summary = seed_catalogue(db.session, tmp_path)
+    assert (summary.created, summary.pruned) == (701 + 11 + 37 + 25 + 1, 0)
+    assert count(Organisation) == 712
+    assert len(load_seed_dir(tmp_path)) == len(load_seed_dir(SEED_DIR))

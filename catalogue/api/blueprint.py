@@ -6,8 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from flask import Blueprint, Response, abort, current_app, request
-
-from catalogue.extensions import limiter
+from flask_limiter import Limiter
 
 bp = Blueprint("api", __name__, cli_group=None)
 
@@ -25,7 +24,9 @@ def api_rate_limit() -> str:
     return current_app.config.get("API_RATELIMIT") or DEFAULT_API_RATELIMIT
 
 
-limiter.limit(api_rate_limit, exempt_when=lambda: request.method == "OPTIONS")(bp)
+def limit_api(limiter: Limiter) -> None:
+    """Apply the API's own rate limit to the whole blueprint (preflight requests are free)."""
+    limiter.limit(api_rate_limit, exempt_when=lambda: request.method == "OPTIONS")(bp)
 
 
 def produces(*media_types: str) -> Callable[[View], View]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -11,17 +10,14 @@ from catalogue.api.blueprint import bp
 from catalogue.errors import ValidationError
 from catalogue.extensions import db
 from catalogue.services import interchange, ngsi_ld
+from catalogue.services.interchange.files import read_document
 
 
 def _read_json(path: Path) -> object:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as error:
-        raise click.ClickException(f"{path}: not UTF-8 text ({error.reason})") from error
-    except json.JSONDecodeError as error:
-        raise click.ClickException(
-            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from error
+        return read_document(path)
+    except ValidationError as error:
+        raise click.ClickException(error.message) from error
 
 
 def _fail(error: ValidationError, origins: dict[str, str] | None = None) -> None:

@@ -4,29 +4,66 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from flask import Response, request
+from flask import Response, current_app, request
 from werkzeug.http import is_resource_modified
 
 from catalogue.api.blueprint import bp, produces
 from catalogue.api.serializers import page_url
 from catalogue.extensions import db
 from catalogue.services import downloads, interchange, ngsi_ld
+from catalogue.services.download_cache import DownloadCache
 
 CSV = "text/csv"
 JSON_LD = "application/ld+json"
+# One charset parameter, given here: Werkzeug appends its own to a ``mimetype`` of text/*.
+CSV_CONTENT_TYPE = f"{CSV}; charset=utf-8"
 
 
-def _download(filename: str, mimetype: str, render: Callable[[], str]) -> Response:
-    """Answer 304 when the client's copy is current, else the file with validators."""
-    version = downloads.catalogue_version(db.session)
+@dataclass(frozen=True)
+class DownloadLink:
+    """A download as the pages link it: its endpoint and what it holds."""
+
+    endpoint: str
+    label: str
+
+
+DOWNLOAD_LINKS: tuple[DownloadLink, ...] = (
+    DownloadLink("api.download_catalogue", "Whole catalogue (JSON)"),
+    DownloadLink("api.download_organisations_csv", "Organisations (CSV)"),
+    DownloadLink("api.download_services_csv", "Services (CSV)"),
+    DownloadLink("api.download_ngsi_ld", "Hubs and services (NGSI-LD)"),
+)
+
+
+@bp.record_once
+def _keep_a_download_cache(state) -> None:
+    state.app.extensions["downloads"] = DownloadCache()
+
+
+@bp.app_context_processor
+def _downloads_for_every_page() -> dict[str, Any]:
+    """Every page's footer and the API page link the downloads."""
+    return {"open_data_downloads": DOWNLOAD_LINKS}
+
+
+def _download(filename: str, content_type: str, render: Callable[[], bytes]) -> Response:
+    """Answer 304 when the client's copy is current, else the file with validators.
+
+    The file is rendered once per catalogue revision (and site address: its links are absolute).
+    """
+    files = current_app.extensions["downloads"].current(db.session)
+    version = files.version
     if not is_resource_modified(
         request.environ, etag=version.etag, last_modified=version.last_modified
     ):
         response = Response(status=304)
     else:
-        response = Response(render(), mimetype=mimetype)
+        response = Response(
+            files.body((filename, request.host_url), render), content_type=content_type
+        )
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.set_etag(version.etag)
     response.last_modified = version.last_modified
@@ -35,8 +72,8 @@ def _download(filename: str, mimetype: str, render: Callable[[], str]) -> Respon
     return response
 
 
-def _json(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+def _json(document: Any) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def public_catalogue() -> dict[str, Any]:
@@ -67,7 +104,7 @@ def download_catalogue():
 def download_organisations_csv():
     """Published organisations as CSV."""
     render = lambda: downloads.organisations_csv(db.session, page_url)  # noqa: E731
-    return _download("organisations.csv", f"{CSV}; charset=utf-8", render)
+    return _download("organisations.csv", CSV_CONTENT_TYPE, render)
 
 
 @bp.get("/downloads/services.csv")
@@ -75,7 +112,7 @@ def download_organisations_csv():
 def download_services_csv():
     """Published services as CSV."""
     render = lambda: downloads.services_csv(db.session, page_url)  # noqa: E731
-    return _download("services.csv", f"{CSV}; charset=utf-8", render)
+    return _download("services.csv", CSV_CONTENT_TYPE, render)
 
 
 @bp.get("/downloads/ngsi-ld.jsonld")

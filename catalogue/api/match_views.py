@@ -1,13 +1,13 @@
-"""POST /api/v1/match: a city's need in, ranked and explained organisations out (match-api.md)."""
+"""POST /api/v1/match: a need in, ranked and explained organisations out (docs/match-api.md)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, request, url_for
+from flask import abort, request
 
 from catalogue.api.blueprint import bp
-from catalogue.errors import ValidationError
+from catalogue.api.serializers import page_url
 from catalogue.extensions import db, match_index_holder
 from catalogue.models import Organisation
 from catalogue.services import matching
@@ -15,13 +15,13 @@ from matching import Match
 
 
 def _read_json_body() -> Any:
-    """Return the parsed JSON body, or fail with 415/400 naming what is wrong with it."""
+    """Return the parsed JSON body, or fail with 415/400 naming what is wrong with it.
+
+    The request class turns unreadable JSON (malformed, empty, nested too deeply) into a 400.
+    """
     if not request.is_json:
         abort(415, "Send the request body as JSON with 'Content-Type: application/json'.")
-    payload = request.get_json(silent=True)
-    if payload is None:
-        raise ValidationError("The request body is not valid JSON.", {"body": "malformed JSON"})
-    return payload
+    return request.get_json()
 
 
 def serialize_match(match: Match, organisation: Organisation) -> dict[str, Any]:
@@ -34,7 +34,7 @@ def serialize_match(match: Match, organisation: Organisation) -> dict[str, Any]:
             "name": organisation.name,
             "kind": organisation.kind,
             "country": organisation.country,
-            "url": url_for("public.hub_detail", slug=organisation.slug, _external=True),
+            "url": page_url("organisation", organisation.slug),
         },
         "services": [
             {"ref": s.id, "title": s.title, "family": s.family, "score": round(s.score, 4)}

@@ -6,7 +6,7 @@ from typing import Any
 
 from catalogue import vocabularies
 from catalogue.api import openapi_downloads, openapi_match, openapi_schemas
-from catalogue.api.openapi_schemas import REF_PATTERN, ref
+from catalogue.api.openapi_schemas import REF_PATTERN, ref, ref_links
 from catalogue.services import browse
 
 JSON = "application/json"
@@ -24,9 +24,14 @@ ERROR_DESCRIPTIONS = {
 }
 
 
-def json_response(description: str, schema: dict[str, Any]) -> dict[str, Any]:
-    """A 200 response with a JSON body."""
-    return {"description": description, "content": {JSON: {"schema": schema}}}
+def json_response(
+    description: str, schema: dict[str, Any], links: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A 200 response with a JSON body; ``links`` maps an operation to the ref that leads there."""
+    response: dict[str, Any] = {"description": description, "content": {JSON: {"schema": schema}}}
+    if links:
+        response["links"] = ref_links(links)
+    return response
 
 
 def operation(
@@ -76,14 +81,18 @@ def parameters(max_search_length: int) -> dict[str, Any]:
         "q": {
             "name": "q",
             "in": "query",
-            "description": "Words that must all appear in the name, description or city.",
+            "description": "Search words: every word must appear (stemmed, ignoring case and "
+            "accents) in the name, description, place, country, technologies, sectors or "
+            "published services; a phrase in double quotes must appear as written.",
             "schema": {"type": "string", "maxLength": max_search_length},
         },
         "sort": {
             "name": "sort",
             "in": "query",
-            "description": "Order: by name, by country, or most recently updated first.",
-            "schema": {"type": "string", "enum": list(browse.SORTS), "default": "name"},
+            "description": "Order: by relevance to q, by name, by country, or most recently "
+            "changed in this catalogue first (`updated_at`, not the source's date). Relevance "
+            "without q is name order.",
+            "schema": {"type": "string", "enum": list(browse.SORTS), "default": "relevance"},
         },
         "kind": _array_parameter("kind", list(vocabularies.ORGANISATION_KINDS), "Kind."),
         "country": _array_parameter("country", countries, "ISO 3166-1 alpha-2 country code."),
@@ -114,28 +123,50 @@ def error_responses() -> dict[str, Any]:
     return responses
 
 
+def redirecting(path_item: dict[str, Any], description: str) -> dict[str, Any]:
+    """Document that a GET may answer ``301 Moved Permanently`` with the record's address."""
+    location = {"required": True, "schema": {"type": "string", "format": "uri-reference"}}
+    path_item["get"]["responses"]["301"] = {
+        "description": description,
+        "headers": {"Location": location},
+    }
+    return path_item
+
+
 PAGING = ("page", "per_page")
 PATHS: dict[str, dict[str, Any]] = {
     "/organisations": operation(
         "listOrganisations",
         "Published organisations, with the browse page's filters, facets and pages",
         "organisations",
-        json_response("A page of organisations.", ref("OrganisationPage")),
+        json_response(
+            "A page of organisations.",
+            ref("OrganisationPage"),
+            {"getOrganisation": "/items/0/ref"},
+        ),
         errors=LIST_ERRORS,
         params=("q", "kind", "country", "family", "technology", "sector", "sort", *PAGING),
     ),
-    "/organisations/{ref}": operation(
-        "getOrganisation",
-        "One published organisation with its published services",
-        "organisations",
-        json_response("The organisation.", ref("OrganisationDetail")),
-        params=("ref",),
+    "/organisations/{ref}": redirecting(
+        operation(
+            "getOrganisation",
+            "One published organisation with the published services of all its records",
+            "organisations",
+            json_response(
+                "The organisation.",
+                ref("OrganisationDetail"),
+                {"getService": "/services/0/ref"},
+            ),
+            params=("ref",),
+        ),
+        "The ref names another source's record of an organisation that is listed under a "
+        "first record: `Location` is that record's address, which carries both sources.",
     ),
     "/services": operation(
         "listServices",
         "Published services of published organisations",
         "services",
-        json_response("A page of services.", ref("ServicePage")),
+        json_response("A page of services.", ref("ServicePage"), {"getService": "/items/0/ref"}),
         errors=LIST_ERRORS,
         params=("family", "country", "technology", *PAGING),
     ),
@@ -143,14 +174,14 @@ PATHS: dict[str, dict[str, Any]] = {
         "getService",
         "One published service",
         "services",
-        json_response("The service.", ref("Service")),
+        json_response("The service.", ref("Service"), {"getOrganisation": "/organisation/ref"}),
         params=("ref",),
     ),
     "/practices": operation(
         "listPractices",
         "Published good practices",
         "practices",
-        json_response("A page of practices.", ref("PracticePage")),
+        json_response("A page of practices.", ref("PracticePage"), {"getPractice": "/items/0/ref"}),
         errors=LIST_ERRORS,
         params=PAGING,
     ),
@@ -158,14 +189,16 @@ PATHS: dict[str, dict[str, Any]] = {
         "getPractice",
         "One published practice",
         "practices",
-        json_response("The practice.", ref("Practice")),
+        json_response(
+            "The practice.", ref("Practice"), {"getOrganisation": "/organisations/0/ref"}
+        ),
         params=("ref",),
     ),
     "/events": operation(
         "listEvents",
         "Published events, newest first",
         "events",
-        json_response("A page of events.", ref("EventPage")),
+        json_response("A page of events.", ref("EventPage"), {"getEvent": "/items/0/ref"}),
         errors=LIST_ERRORS,
         params=PAGING,
     ),

@@ -55,7 +55,7 @@ def download(operation_id: str, summary: str, media_type: str, schema: dict) -> 
                     "content": {media_type: {"schema": schema}},
                 },
                 "304": {
-                    "description": "Your copy is current.",
+                    "description": "Your copy is current (If-None-Match or If-Modified-Since).",
                     "headers": {"ETag": VALIDATORS["ETag"]},
                 },
                 **errors,
@@ -77,7 +77,11 @@ def _page(operation_id: str, summary: str, media_type: str, schema: dict) -> dic
     }
 
 
-CSV_SCHEMA = {"type": "string", "description": "UTF-8 CSV with a header row."}
+CSV_SCHEMA = {
+    "type": "string",
+    "description": "CSV in UTF-8 with a byte-order mark (so spreadsheets read accents right), "
+    "with a header row.",
+}
 PATHS: dict[str, dict[str, Any]] = {
     "/": _page("showApiDocs", "This document as a readable page", "text/html", TEXT),
     "/openapi.json": _page(
@@ -135,7 +139,7 @@ def schemas() -> dict[str, Any]:
     return {
         "InterchangeDocument": {
             "type": "object",
-            "description": "Catalogue interchange format, version 1 (see docs/api.md).",
+            "description": "Catalogue interchange format, version 1 (see docs/interchange.md).",
             "required": ["format", "version"],
             "properties": {
                 "format": {"const": "dih-catalogue"},

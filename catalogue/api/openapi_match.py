@@ -1,11 +1,20 @@
-"""OpenAPI path and schemas of POST /match, following shared/spec/match-api.md."""
+"""OpenAPI path and schemas of POST /match, following the match API contract (docs/match-api.md)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from catalogue import vocabularies
-from catalogue.api.openapi_schemas import FAMILY, NULLABLE_TEXT, REF, TEXT, URI, obj, ref
+from catalogue.api.openapi_schemas import (
+    FAMILY,
+    NULLABLE_TEXT,
+    REF,
+    TEXT,
+    URI,
+    obj,
+    ref,
+    ref_links,
+)
 from catalogue.services.matching import MAX_LIMIT, MAX_NEED_LENGTH
 
 MATCH_ERRORS = ("400", "405", "406", "413", "415", "429")
@@ -91,7 +100,7 @@ PATHS: dict[str, dict[str, Any]] = {
             "operationId": "matchNeed",
             "summary": "Rank published hubs and services against a need in plain words",
             "description": "Results are ordered best first, one per organisation, each with "
-            "the services that carried the match and an explanation. See match-api.md.",
+            "the services that carried the match and an explanation (docs/match-api.md).",
             "tags": ["matching"],
             "requestBody": {
                 "required": True,
@@ -101,6 +110,7 @@ PATHS: dict[str, dict[str, Any]] = {
                 "200": {
                     "description": "The ranked, explained matches.",
                     "content": {"application/json": {"schema": ref("Matches")}},
+                    "links": ref_links({"getOrganisation": "/results/0/organisation/ref"}),
                 },
             }
             | {code: {"$ref": f"#/components/responses/{code}"} for code in MATCH_ERRORS},

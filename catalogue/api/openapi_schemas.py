@@ -14,6 +14,18 @@ def ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+def ref_links(targets: dict[str, str]) -> dict[str, Any]:
+    """OpenAPI links of a response: each operation id to the JSON pointer of the ``ref`` its
+    ``ref`` parameter takes (clients and stateful tests follow them from lists to records)."""
+    return {
+        operation_id[0].upper() + operation_id[1:]: {
+            "operationId": operation_id,
+            "parameters": {"ref": f"$response.body#{pointer}"},
+        }
+        for operation_id, pointer in targets.items()
+    }
+
+
 def nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """Allow ``null`` besides ``schema`` (OpenAPI 3.1 / JSON Schema 2020-12)."""
     return {"anyOf": [schema, {"type": "null"}]}
@@ -35,13 +47,37 @@ URI = {"type": "string", "format": "uri"}
 TEXTS = {"type": "array", "items": TEXT}
 TIMESTAMP = {"type": ["string", "null"], "format": "date-time"}
 REF = {"type": "string", "pattern": REF_PATTERN}
-STAMPS = {"updated_at": TIMESTAMP, "last_verified_at": TIMESTAMP}
+PARTIAL_DATE = {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
+STAMPS = {
+    "created_at": TIMESTAMP
+    | {"description": "When the record was added to (imported into) this catalogue."},
+    "updated_at": TIMESTAMP
+    | {
+        "description": "When this catalogue last wrote the record (an import or an edit); not "
+        "when its source changed it: see `source.updated` and `source.retrieved`."
+    },
+    "last_verified_at": TIMESTAMP
+    | {"description": "When a moderator last verified the record; null until then."},
+}
 FAMILY = {"type": "string", "enum": list(vocabularies.SERVICE_FAMILIES)}
 
 SOURCE = nullable(
     obj(
-        {"name": TEXT, "url": TEXT, "retrieved": TEXT, "licence": TEXT, "attribution": TEXT},
-        optional=("name", "url", "retrieved", "licence", "attribution"),
+        {
+            "name": TEXT,
+            "url": TEXT,
+            "retrieved": PARTIAL_DATE
+            | {"description": "When the record was taken from the source (YYYY-MM or a date)."},
+            "updated": PARTIAL_DATE
+            | {
+                "description": "When the source last changed the record (for a cited document: "
+                "its date), as YYYY, YYYY-MM or YYYY-MM-DD; absent when the source gives no date "
+                "of its own, as for the JRC snapshot, whose data is as of `retrieved`."
+            },
+            "licence": TEXT,
+            "attribution": TEXT,
+        },
+        optional=("name", "url", "retrieved", "updated", "licence", "attribution"),
     )
 )
 ORGANISATION_LINK = obj({"ref": REF, "name": TEXT, "country": NULLABLE_TEXT, "url": URI})
@@ -62,8 +98,27 @@ ORGANISATION = {
     "technologies": TEXTS,
     "sectors": TEXTS,
     "families": {"type": "array", "items": FAMILY},
+    "detected": {
+        **obj(
+            {
+                "technologies": TEXTS,
+                "sectors": TEXTS,
+                "families": {"type": "array", "items": FAMILY},
+            }
+        ),
+        "description": "Technologies, sectors and service families the platform found in the "
+        "organisation's name and description (derived automatically, so it can be wrong; "
+        "whether or not the organisation also declares them). `technologies`, `sectors` and "
+        "`families` above are what the source declares and the services it offers.",
+    },
     "location": nullable(obj({"lat": {"type": "number"}, "lon": {"type": "number"}})),
     "source": SOURCE,
+    "other_records": {
+        "type": "array",
+        "description": "Other sources' records of the same organisation, listed as this one: "
+        "their services are among this organisation's, and their own addresses redirect here.",
+        "items": obj({"ref": REF, "source": SOURCE}),
+    },
     **STAMPS,
 }
 SERVICE = {
@@ -79,6 +134,8 @@ SERVICE = {
     "website": NULLABLE_TEXT,
     "price": NULLABLE_TEXT,
     "delivery": {"type": ["string", "null"], "enum": [*vocabularies.DELIVERY_MODES, None]},
+    "source": SOURCE
+    | {"description": "The source of the organisation's record, which the service came in."},
     **STAMPS,
 }
 PRACTICE = {
@@ -111,6 +168,11 @@ TALK = obj(
         "speaker": NULLABLE_TEXT,
         "affiliation": NULLABLE_TEXT,
         "organisation": nullable(ref("OrganisationLink")),
+        "organisation_verified": {
+            "type": ["boolean", "null"],
+            "description": "false when the organisation is the editors' identification of the "
+            "agenda's wording, which no source confirms; null when the talk links none.",
+        },
         "practices": {"type": "array", "items": ref("PracticeLink")},
     }
 )
@@ -119,7 +181,20 @@ SESSION = obj(
     {"title": TEXT, "start": CLOCK, "end": CLOCK, "talks": {"type": "array", "items": TALK}}
 )
 LINKS = obj({"self": URI, "first": URI, "last": URI, "prev": nullable(URI), "next": nullable(URI)})
-FACET_OPTION = obj({"value": TEXT, "label": TEXT, "count": {"type": "integer", "minimum": 0}})
+FACET_OPTION = obj(
+    {
+        "value": TEXT,
+        "label": TEXT,
+        "count": {"type": "integer", "minimum": 0},
+        "detected": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many of `count` only have this value detected in their "
+            "description: they neither declare it nor (for a family) offer a published service "
+            "in it. Always 0 for `kind` and `country`.",
+        },
+    }
+)
 FACETS = obj(
     {
         param: {"type": "array", "items": FACET_OPTION}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import request, url_for
+from flask import request
 
 from catalogue.api.queries import published
+from catalogue.links import external_url
 from catalogue.models import Event, EventSession, Organisation, Practice, Service, Talk
-from catalogue.services.downloads import iso_timestamp, public_source, published_services
+from catalogue.services.downloads import iso_timestamp, public_source
+from catalogue.services.duplicates import listed_services, records_of, shown_record, shown_records
 
 # The HTML page of each kind of record; items carry its address as ``url``.
 PAGES: dict[str, str] = {
@@ -21,18 +23,24 @@ PAGES: dict[str, str] = {
 
 def page_url(kind: str, slug: str) -> str:
     """Return the absolute address of a record's HTML page."""
-    return url_for(PAGES[kind], slug=slug, _external=True)
+    return external_url(PAGES[kind], slug=slug)
 
 
 def _stamps(record: Any) -> dict[str, str | None]:
+    """This catalogue's own times; the source's dates are in ``source``."""
     return {
+        "created_at": iso_timestamp(record.created_at),
         "updated_at": iso_timestamp(record.updated_at),
         "last_verified_at": iso_timestamp(record.last_verified_at),
     }
 
 
 def organisation_link(organisation: Organisation) -> dict[str, Any]:
-    """A short reference to an organisation: ref, name, country and page."""
+    """A short reference to an organisation as listed: ref, name, country and page.
+
+    A record that another source's record of the same organisation lists is named by that one.
+    """
+    organisation = shown_record(organisation)
     return {
         "ref": organisation.ref,
         "name": organisation.name,
@@ -42,9 +50,15 @@ def organisation_link(organisation: Organisation) -> dict[str, Any]:
 
 
 def serialize_organisation(
-    organisation: Organisation, families: list[str], services: list[Service] | None = None
+    organisation: Organisation,
+    families: list[str],
+    others: list[Organisation],
+    services: list[Service] | None = None,
 ) -> dict[str, Any]:
-    """An organisation as the API shows it; ``services`` are included on its own resource."""
+    """An organisation as the API shows it; ``services`` are included on its own resource.
+
+    ``others`` are the other sources' records of it, shown under ``other_records``.
+    """
     has_location = organisation.latitude is not None and organisation.longitude is not None
     data = {
         "ref": organisation.ref,
@@ -61,10 +75,16 @@ def serialize_organisation(
         "technologies": organisation.technologies,
         "sectors": organisation.sectors,
         "families": families,
+        "detected": {
+            "technologies": organisation.detected_technologies,
+            "sectors": organisation.detected_sectors,
+            "families": organisation.detected_families,
+        },
         "location": (
             {"lat": organisation.latitude, "lon": organisation.longitude} if has_location else None
         ),
         "source": public_source(organisation),
+        "other_records": [{"ref": o.ref, "source": public_source(o)} for o in others],
         **_stamps(organisation),
     }
     if services is not None:
@@ -75,10 +95,10 @@ def serialize_organisation(
 
 
 def serialize_organisation_detail(organisation: Organisation) -> dict[str, Any]:
-    """An organisation with its published services."""
-    services = published_services(organisation)
+    """An organisation with the published services of all its records."""
+    services = listed_services(organisation)
     families = sorted({service.family for service in services})
-    return serialize_organisation(organisation, families, services)
+    return serialize_organisation(organisation, families, records_of(organisation)[1:], services)
 
 
 def serialize_service(service: Service, with_organisation: bool = True) -> dict[str, Any]:
@@ -96,6 +116,7 @@ def serialize_service(service: Service, with_organisation: bool = True) -> dict[
         "website": service.url,
         "price": service.price,
         "delivery": service.delivery,
+        "source": public_source(service.organisation),
         **_stamps(service),
     }
     if with_organisation:
@@ -122,7 +143,7 @@ def serialize_practice(practice: Practice) -> dict[str, Any]:
         "city": practice.city,
         "technologies": practice.technologies,
         "sectors": practice.sectors,
-        "organisations": [organisation_link(o) for o in published(practice.organisations)],
+        "organisations": [organisation_link(o) for o in shown_records(practice.organisations)],
         "source": public_source(practice),
         **_stamps(practice),
     }
@@ -153,12 +174,13 @@ def serialize_session(block: EventSession) -> dict[str, Any]:
 
 def serialize_talk(talk: Talk) -> dict[str, Any]:
     """A talk; its organisation and practices appear only when published."""
-    organisation = published([talk.organisation])
+    organisation = shown_records([talk.organisation])
     return {
         "title": talk.title,
         "speaker": talk.speaker,
         "affiliation": talk.affiliation,
         "organisation": organisation_link(organisation[0]) if organisation else None,
+        "organisation_verified": talk.organisation_verified if organisation else None,
         "practices": [practice_link(p) for p in published(talk.practices)],
     }
 
@@ -168,7 +190,7 @@ def serialize_page(page: Any, items: list[dict[str, Any]], args: dict[str, Any])
 
     def link(number: int) -> str:
         values = args | {"page": number, "per_page": page.per_page}
-        return url_for(request.endpoint or "", _external=True, **values)
+        return external_url(request.endpoint or "", **values)
 
     return {
         "items": items,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import current_app, redirect, request, url_for
 from sqlalchemy import select
 
 from catalogue.api import queries
@@ -10,8 +10,8 @@ from catalogue.api import serializers as s
 from catalogue.api.blueprint import bp
 from catalogue.errors import NotFound, ValidationError
 from catalogue.extensions import db
-from catalogue.models import Service
-from catalogue.services import browse
+from catalogue.models import Organisation, Service
+from catalogue.services import browse, duplicates
 from catalogue.vocabularies import PUBLISHED
 
 PAGING = ("page", "per_page")
@@ -23,10 +23,12 @@ def _default_per_page() -> int:
 
 
 def _families(organisation_ids: list[int]) -> dict[int, list[str]]:
-    """The families of the published services of each organisation, in one query."""
+    """The families of the published services of each organisation's records, in one query."""
+    listing = duplicates.listing()
     rows = db.session.execute(
-        select(Service.organisation_id, Service.family)
-        .where(Service.organisation_id.in_(organisation_ids), Service.status == PUBLISHED)
+        select(listing.c.listed_id, Service.family)
+        .join(Service, Service.organisation_id == listing.c.record_id)
+        .where(listing.c.listed_id.in_(organisation_ids), Service.status == PUBLISHED)
         .distinct()
     )
     families: dict[int, list[str]] = {}
@@ -56,16 +58,36 @@ def _hub_page(args) -> tuple[browse.HubQuery, browse.HubPage]:
         raise NotFound(error.message) from error
 
 
+def _other_records(organisation_ids: list[int]) -> dict[int, list[Organisation]]:
+    """The other published records of each listed organisation, in one query."""
+    rows = db.session.scalars(
+        select(Organisation)
+        .where(Organisation.duplicate_of_id.in_(organisation_ids), Organisation.status == PUBLISHED)
+        .order_by(Organisation.ref)
+    )
+    others: dict[int, list[Organisation]] = {}
+    for row in rows:
+        others.setdefault(row.duplicate_of_id, []).append(row)
+    return others
+
+
 @bp.get("/organisations")
 def list_organisations():
     """Published organisations with the browse page's filters, sorting, facets and pages."""
     query, page = _hub_page(request.args)
-    families = _families([organisation.id for organisation in page.items])
-    items = [s.serialize_organisation(o, families.get(o.id, [])) for o in page.items]
+    ids = [organisation.id for organisation in page.items]
+    families, others = _families(ids), _other_records(ids)
+    items = [
+        s.serialize_organisation(o, families.get(o.id, []), others.get(o.id, []))
+        for o in page.items
+    ]
     args = {key: value for key, value in query.to_args().items() if key != "page"}
     body = s.serialize_page(page, items, args)
     body["facets"] = {
-        facet.param: [{"value": o.value, "label": o.label, "count": o.count} for o in facet.options]
+        facet.param: [
+            {"value": o.value, "label": o.label, "count": o.count, "detected": o.detected}
+            for o in facet.options
+        ]
         for facet in page.facets
     }
     return body
@@ -73,8 +95,12 @@ def list_organisations():
 
 @bp.get("/organisations/<ref>")
 def organisation_detail(ref: str):
-    """One published organisation with its published services."""
-    return s.serialize_organisation_detail(queries.get_organisation(db.session, ref))
+    """One published organisation with its published services; a duplicate record redirects."""
+    organisation = queries.get_organisation(db.session, ref)
+    shown = duplicates.shown_record(organisation)
+    if shown is not organisation:
+        return redirect(url_for("api.organisation_detail", ref=shown.ref), 301)
+    return s.serialize_organisation_detail(organisation)
 
 
 @bp.get("/services")

@@ -6,11 +6,13 @@ from catalogue.models.events import Event, EventSession, Talk
 from catalogue.models.organisations import Organisation, Service
 from catalogue.models.practices import Practice
 from catalogue.models.revision import CatalogueState, current_index_revision, current_revision
-from catalogue.models.tags import Tag
+from catalogue.models.search import organisation_search
+from catalogue.models.tags import DetectedTag, Tag
 
 __all__ = [
     "Base",
     "CatalogueState",
+    "DetectedTag",
     "Embedding",
     "Event",
     "EventSession",
@@ -21,4 +23,5 @@ __all__ = [
     "Talk",
     "current_index_revision",
     "current_revision",
+    "organisation_search",
 ]

@@ -56,9 +56,16 @@ class Published(Timestamped):
 
 
 class Sourced:
-    """Where a record came from: shown as attribution next to it."""
+    """Where a record came from: shown as attribution next to it, with the source's own dates.
+
+    ``source_retrieved`` is when the record was taken from the source, ``source_updated`` when
+    the source last changed it (for a cited document: its date), where the source says so; both
+    are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. Neither is ``updated_at``, this catalogue's own
+    write time.
+    """
 
     source_name: Mapped[str | None] = mapped_column(String(300))
     source_url: Mapped[str | None] = mapped_column(String(2000))
     source_retrieved: Mapped[str | None] = mapped_column(String(10))
+    source_updated: Mapped[str | None] = mapped_column(String(10))
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalogue.models.base import Base, Published, Sourced
@@ -67,7 +67,7 @@ class EventSession(Base):
 
 
 class Talk(Base):
-    """A talk within a session: its speaker, affiliation and the examples it showed."""
+    """A talk within a session: its speaker, affiliation, organisation and listed examples."""
 
     bumps_revision = True
 
@@ -83,6 +83,10 @@ class Talk(Base):
     affiliation: Mapped[str | None] = mapped_column(String(300))
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+    )
+    # False when the organisation is the editors' identification, which no source confirms.
+    organisation_verified: Mapped[bool] = mapped_column(
+        Boolean, default=True, server_default=true()
     )
 
     session: Mapped[EventSession] = relationship(back_populates="talks")

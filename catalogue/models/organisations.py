@@ -8,7 +8,14 @@ from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalogue.models.base import Base, Published, Sourced
-from catalogue.models.tags import Tag, Tagged, organisation_tags, service_tags
+from catalogue.models.tags import (
+    DetectedTag,
+    Tag,
+    Tagged,
+    detected_labels,
+    organisation_tags,
+    service_tags,
+)
 
 
 class Organisation(Tagged, Published, Sourced, Base):
@@ -17,7 +24,18 @@ class Organisation(Tagged, Published, Sourced, Base):
     __tablename__ = "organisations"
     # What the matching index reads (catalogue/services/matching.py, organisation_record).
     indexed_fields = frozenset(
-        {"ref", "name", "kind", "description", "country", "languages", "status", "tags", "services"}
+        {
+            "ref",
+            "name",
+            "kind",
+            "description",
+            "country",
+            "languages",
+            "status",
+            "tags",
+            "services",
+            "duplicate_of_id",
+        }
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,8 +52,24 @@ class Organisation(Tagged, Published, Sourced, Base):
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
+    # Another source's record of the same organisation: that record is the one lists show, with
+    # this one's source, description and services on its page (catalogue.services.duplicates).
+    duplicate_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+    )
 
     tags: Mapped[list[Tag]] = relationship(secondary=organisation_tags, lazy="selectin")
+    duplicate_of: Mapped[Organisation | None] = relationship(
+        remote_side="Organisation.id", back_populates="duplicates"
+    )
+    duplicates: Mapped[list[Organisation]] = relationship(
+        back_populates="duplicate_of", order_by="Organisation.ref"
+    )
+    detected: Mapped[list[DetectedTag]] = relationship(
+        cascade="all, delete-orphan",
+        order_by=(DetectedTag.vocabulary, DetectedTag.label),
+        lazy="selectin",
+    )
     services: Mapped[list[Service]] = relationship(
         back_populates="organisation",
         cascade="all, delete-orphan",
@@ -45,6 +79,21 @@ class Organisation(Tagged, Published, Sourced, Base):
 
     def __repr__(self) -> str:
         return f"<Organisation {self.ref}>"
+
+    @property
+    def detected_technologies(self) -> list[str]:
+        """Technologies found in the name and description, sorted."""
+        return detected_labels(self.detected, "technology")
+
+    @property
+    def detected_sectors(self) -> list[str]:
+        """Sectors found in the name and description, sorted."""
+        return detected_labels(self.detected, "sector")
+
+    @property
+    def detected_families(self) -> list[str]:
+        """Service families the name and description speak of, sorted."""
+        return detected_labels(self.detected, "family")
 
 
 class Service(Tagged, Published, Base):

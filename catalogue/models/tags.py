@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, String, Table, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from catalogue.models.base import Base
@@ -60,3 +60,32 @@ class Tagged:
     def sectors(self) -> list[str]:
         """The record's sector labels, sorted."""
         return labels(self.tags, "sector")
+
+
+class DetectedTag(Base):
+    """A label the platform found in an organisation's name and description, not declared.
+
+    Derived data (``catalogue.services.tagging``): recomputed whenever the name or description
+    changes, never exported. ``vocabulary`` is ``technology``, ``sector`` or ``family`` (whose
+    label is the family key); ``words`` are the text's words that named it.
+    """
+
+    __tablename__ = "organisation_detected_tags"
+    __table_args__ = (
+        Index("ix_organisation_detected_tags_vocabulary_label", "vocabulary", "label"),
+    )
+
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
+    vocabulary: Mapped[str] = mapped_column(String(20), primary_key=True)
+    label: Mapped[str] = mapped_column(String(100), primary_key=True)
+    words: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    def __repr__(self) -> str:
+        return f"<DetectedTag {self.vocabulary}:{self.label}>"
+
+
+def detected_labels(detected: list[DetectedTag], vocabulary: str) -> list[str]:
+    """Return the sorted labels of one vocabulary among ``detected``."""
+    return sorted(tag.label for tag in detected if tag.vocabulary == vocabulary)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, request
 
 from catalogue.errors import ValidationError
 from catalogue.extensions import db, match_index_holder
@@ -18,18 +18,19 @@ def _match_form(form: NeedForm) -> matching.MatchOutcome | None:
     payload = {"text": form.text.data or "", "country": form.country.data or None}
     payload["families"] = form.families.data or None
     try:
-        request = matching.validate_match_request(payload)
+        need = matching.validate_match_request(payload)
     except ValidationError as error:
         for name, problem in error.fields.items():
             getattr(form, name).errors = [*getattr(form, name).errors, problem]
         return None
-    return matching.find_matches(db.session, match_index_holder(), request)
+    return matching.find_matches(db.session, match_index_holder(), need)
 
 
 @bp.route("/", methods=["GET", "POST"])
 def describe_need():
     """Show the need form; on submission, the hubs and services that fit, best first."""
-    form = NeedForm()
+    # Only form fields: Flask-WTF would also read a JSON body, which need not be an object.
+    form = NeedForm(formdata=request.form if request.method == "POST" else None)
     outcome = _match_form(form) if form.validate_on_submit() else None
     status = 400 if form.is_submitted() and outcome is None else 200
     marked_need = None

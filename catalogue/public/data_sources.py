@@ -17,7 +17,6 @@ class DataSource:
     licence: str
     attribution: str
     record_source: str | None = None
-    status: str = "In use"
 
 
 DATA_SOURCES: tuple[DataSource, ...] = (
@@ -60,12 +59,22 @@ DATA_SOURCES: tuple[DataSource, ...] = (
         publisher="This platform's editors",
         url=None,
         what=(
-            "One profile per presenter's organisation, its services to cities and example "
-            "practices, paraphrased in the editors' own words from the public sources each record "
-            "lists. Every record carries a confidence note; four presenters whose identity could "
-            "not be verified have no profile."
+            "This platform's own research on the workshop's presenters, compiled in November "
+            "2026: one profile per presenter's organisation, its services to cities and examples "
+            "of its work, paraphrased in the editors' own words from public sources (no text is "
+            "copied except the agenda's titles, names and affiliations). Each record links its "
+            "source, and every page names what the editors could not verify. The talks' slides "
+            "were not available, so no example is known to have been shown at the workshop; "
+            "each gives the date of its source, several of them later than the workshop. Four "
+            "presenters could not be identified well enough for a profile; one of them, Smart "
+            "Energy DIH, is linked to the one JRC hub of that name in Lithuania, marked as not "
+            "verified. Two presenters, Cap Digital and AIR4S, are also JRC hubs: each is one "
+            "entry, whose page shows both sources."
         ),
-        licence="The platform's own editorial text; each cited source keeps its own terms",
+        licence=(
+            "The platform's own editorial text (a paraphrase); each cited source keeps its own "
+            "terms"
+        ),
         attribution="Workshop 2020-04-30 presenter profiles (platform editorial research)",
         record_source="Workshop 2020-04-30 presenter profiles (platform editorial research)",
     ),
@@ -75,14 +84,15 @@ DATA_SOURCES: tuple[DataSource, ...] = (
         publisher="Smart Data Models Program (FIWARE Foundation and contributors)",
         url="https://github.com/smart-data-models/dataModel.DigitalInnovationHub",
         what=(
-            "The NGSI-LD data models that smart cities use to exchange hub records; the catalogue "
-            "will use them for its export. No records come from this source."
+            "The NGSI-LD data models that smart cities use to exchange hub records. The "
+            "catalogue's NGSI-LD export (/api/v1/downloads/ngsi-ld.jsonld) follows them and is "
+            "tested against their JSON Schemas; its NGSI-LD import (flask import-ngsi-ld) reads "
+            "them. No records come from this source."
         ),
         licence="CC BY 4.0",
         attribution=(
             "Smart Data Models Program (FIWARE Foundation and contributors), "
             "https://smartdatamodels.org"
         ),
-        status="Planned",
     ),
 )

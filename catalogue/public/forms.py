@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from wtforms import SearchField, SelectChoice, SelectField
 
-from catalogue.services.browse import SORTS
+from catalogue.services.browse import SORTS, HubQuery
 
 
 class HubSearchForm(FlaskForm):
@@ -16,10 +18,20 @@ class HubSearchForm(FlaskForm):
 
     q = SearchField(
         "Search hubs",
-        description="Words from a hub's name, description or city, e.g. “Lisbon” or “robotics”.",
+        description="Words from a hub’s name, description, place, technologies, sectors or "
+        "services, e.g. “Portugal” or “air quality sensors”. Every word must match; "
+        "use double quotes for an exact phrase.",
     )
-    sort = SelectField(
-        "Sort by",
-        choices=[SelectChoice(value, label) for value, label in SORTS.items()],
-        default="name",
-    )
+    sort = SelectField("Sort by", choices=[SelectChoice(v, label) for v, label in SORTS.items()])
+
+    @classmethod
+    def for_query(cls, args: Any, query: HubQuery) -> HubSearchForm:
+        """The form as the list shows it: the order in force selected, relevance with words only."""
+        form = cls(formdata=args)
+        form.sort.choices = [
+            SelectChoice(value, label)
+            for value, label in SORTS.items()
+            if value != "relevance" or query.q
+        ]
+        form.sort.data = query.order
+        return form

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from catalogue.extensions import db, match_index_holder
 from catalogue.public.data_sources import DATA_SOURCES
 from catalogue.public.forms import HubSearchForm
-from catalogue.services import browse, cross_references, hubs, matching
+from catalogue.services import browse, duplicates, hubs, matching
 
 bp = Blueprint("public", __name__)
 
@@ -28,30 +28,31 @@ def list_hubs():
         max_search_length=current_app.config["MAX_SEARCH_LENGTH"],
     )
     page = browse.list_hubs(db.session, query)
-    form = HubSearchForm(formdata=request.args)
+    form = HubSearchForm.for_query(request.args, query)
     return render_template("public/list_hubs.html", page=page, query=query, form=form)
 
 
 @bp.get("/hubs/<slug>")
 def hub_detail(slug: str):
-    """Show one published hub with its services, practices and talks."""
-    detail = hubs.get_hub(db.session, slug)
-    similar = matching.similar_organisations(db.session, match_index_holder(), detail.hub)
-    also_listed = cross_references.other_records_of(db.session, detail.hub)
-    return render_template(
-        "public/hub_detail.html",
-        detail=detail,
-        hub=detail.hub,
-        similar=similar,
-        also_listed=also_listed,
-    )
+    """Show one published hub with its services, practices and talks, from all its records.
+
+    Another source's record of a hub that is listed under a first one redirects to its page.
+    """
+    hub = hubs.find_hub(db.session, slug)
+    shown = duplicates.shown_record(hub)
+    if shown is not hub:
+        return redirect(url_for("public.hub_detail", slug=shown.slug), 301)
+    detail = hubs.hub_detail(db.session, hub)
+    similar = matching.similar_organisations(db.session, match_index_holder(), hub)
+    return render_template("public/hub_detail.html", detail=detail, hub=hub, similar=similar)
 
 
 @bp.get("/services/<slug>")
 def service_detail(slug: str):
     """Show one published service and the organisation that offers it."""
     service = hubs.get_service(db.session, slug)
-    return render_template("public/service_detail.html", service=service)
+    listed = duplicates.shown_record(service.organisation)
+    return render_template("public/service_detail.html", service=service, listed=listed)
 
 
 @bp.get("/about/")

@@ -9,17 +9,34 @@ from functools import cache
 from typing import Any, NamedTuple, Protocol
 
 import pycountry
-from sqlalchemy import ColumnElement, Select, distinct, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Subquery,
+    case,
+    distinct,
+    false,
+    func,
+    literal_column,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session, lazyload, selectinload
 
 from catalogue import vocabularies
 from catalogue.errors import ValidationError
-from catalogue.models import Organisation, Service, Tag
+from catalogue.models import DetectedTag, Organisation, Service, Tag
 from catalogue.models.tags import organisation_tags
+from catalogue.services import duplicates, search
 from catalogue.vocabularies import PUBLISHED
 
 MAX_PAGE = 10_000
-SORTS: dict[str, str] = {"name": "Name", "country": "Country", "updated": "Recently updated"}
+SORTS: dict[str, str] = {
+    "relevance": "Relevance",
+    "name": "Name",
+    "country": "Country",
+    "updated": "Recently changed here",
+}
 
 
 class MultiArgs(Protocol):
@@ -61,9 +78,14 @@ class HubQuery:
 
     q: str = ""
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    sort: str = "name"
+    sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+
+    @property
+    def order(self) -> str:
+        """The order the list is shown in: relevance needs search words, else it is by name."""
+        return "name" if self.sort == "relevance" and not self.q else self.sort
 
     def selected(self, param: str) -> tuple[str, ...]:
         """Return the values selected in one facet."""
@@ -76,11 +98,16 @@ class HubQuery:
             kept = [v for v in values if (param, v) != drop]
             if kept:
                 args[param] = kept
-        if self.sort != "name":
+        if self.order != ("relevance" if self.q else "name"):  # not the default order
             args["sort"] = self.sort
         if (page or self.page) != 1 and drop is None:
             args["page"] = page or self.page
         return args
+
+    def hidden_fields(self) -> list[tuple[str, str]]:
+        """Return ``(name, value)`` pairs of the search words and filters, for a form to keep."""
+        words = [("q", self.q)] if self.q else []
+        return words + [(p, v) for p, values in self.filters.items() for v in values]
 
     def cleared(self) -> HubQuery:
         """Return this query without facet selections, back on page 1."""
@@ -88,12 +115,17 @@ class HubQuery:
 
 
 class FacetOption(NamedTuple):
-    """One value of a facet, with the number of hubs that selecting it would give."""
+    """One value of a facet, with the number of hubs that selecting it would give.
+
+    ``detected`` of them only have the value detected in their description: they neither
+    declare it nor (for a family) offer a published service in it.
+    """
 
     value: str
     label: str
     count: int
     selected: bool
+    detected: int = 0
 
 
 @dataclass(frozen=True)
@@ -103,6 +135,7 @@ class Facet:
     param: str
     title: str
     options: list[FacetOption]
+    detectable: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,7 +167,7 @@ def parse_hub_query(
             problems[spec.param] = f"unknown value {', '.join(repr(v[:60]) for v in unknown[:3])}"
         elif values:
             filters[spec.param] = values
-    sort = args.get("sort") or "name"
+    sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         problems["sort"] = f"must be one of {', '.join(SORTS)}"
     page = _parse_page(args.get("page"), problems)
@@ -161,30 +194,20 @@ def _message(problems: dict[str, str]) -> str:
 
 
 def _search_condition(session: Session, query: HubQuery) -> ColumnElement | None:
-    """Match every search word in name, description or city, once for all of the page's queries.
-
-    Scanning long descriptions is the costly part, so the matching ids are found in one query
-    rather than in each of the count, page and facet queries.
-    """
+    """Keep the hubs whose searchable text matches every search word (full-text, stemmed)."""
     if not query.q:
         return None
-    words = [
-        Organisation.name.icontains(word, autoescape=True)
-        | Organisation.description.icontains(word, autoescape=True)
-        | Organisation.city.icontains(word, autoescape=True)
-        for word in query.q.split()
-    ]
-    ids = session.scalars(
-        select(Organisation.id).where(Organisation.status == PUBLISHED, *words)
-    ).all()
-    return Organisation.id.in_(ids)
+    terms = search.parse_search(query.q)
+    if not terms:  # only punctuation or symbols: nothing can match
+        return false()
+    return Organisation.id.in_(search.matching_ids(session, terms))
 
 
 def _conditions(
     query: HubQuery, search: ColumnElement | None, skip: str | None = None
 ) -> list[ColumnElement]:
     """Build the WHERE conditions of the query, leaving out one facet for its own counts."""
-    conditions: list[ColumnElement] = [Organisation.status == PUBLISHED]
+    conditions: list[ColumnElement] = [duplicates.is_listed()]
     if search is not None:
         conditions.append(search)
     for param, values in query.filters.items():
@@ -193,53 +216,73 @@ def _conditions(
     return conditions
 
 
-def _tag_filter(vocabulary: str) -> Callable[[Iterable[str]], ColumnElement]:
-    def condition(values: Iterable[str]) -> ColumnElement:
-        tagged = (
-            select(organisation_tags.c.organisation_id)
-            .join(Tag, Tag.id == organisation_tags.c.tag_id)
-            .where(Tag.vocabulary == vocabulary, Tag.label.in_(list(values)))
+# Facets whose values an organisation may declare (or offer, for families) or have detected.
+DETECTABLE: tuple[str, ...] = ("family", "technology", "sector")
+
+
+def _declared_or_detected(param: str) -> Subquery:
+    """Rows (organisation_id, value, declared): what listed organisations declare, then detect.
+
+    For families, "declared" means offering a published service in the family. What a duplicate
+    record holds counts for the organisation it is listed as.
+    """
+    listing = duplicates.listing()
+    if param == "family":
+        declared = (
+            select(*_declaring(listing.c.listed_id, Service.family))
+            .join(Service, Service.organisation_id == listing.c.record_id)
+            .where(Service.status == PUBLISHED)
         )
-        return Organisation.id.in_(tagged)
+    else:
+        declared = (
+            select(*_declaring(listing.c.listed_id, Tag.label))
+            .join(organisation_tags, organisation_tags.c.organisation_id == listing.c.record_id)
+            .join(Tag, Tag.id == organisation_tags.c.tag_id)
+            .where(Tag.vocabulary == param)
+        )
+    detected = (
+        select(listing.c.listed_id, DetectedTag.label, literal_column("0"))
+        .join(DetectedTag, DetectedTag.organisation_id == listing.c.record_id)
+        .where(DetectedTag.vocabulary == param)
+    )
+    return union_all(declared, detected).subquery()
+
+
+def _declaring(owner: ColumnElement, value: ColumnElement) -> tuple[ColumnElement, ...]:
+    """The union's first part names its columns for both parts."""
+    declared = literal_column("1").label("declared")
+    return owner.label("organisation_id"), value.label("value"), declared
+
+
+def _detectable_filter(param: str) -> Callable[[Iterable[str]], ColumnElement]:
+    def condition(values: Iterable[str]) -> ColumnElement:
+        rows = _declared_or_detected(param)
+        matching = select(rows.c.organisation_id).where(rows.c.value.in_(list(values)))
+        return Organisation.id.in_(matching)
 
     return condition
-
-
-def _family_filter(values: Iterable[str]) -> ColumnElement:
-    offering = select(Service.organisation_id).where(
-        Service.status == PUBLISHED, Service.family.in_(list(values))
-    )
-    return Organisation.id.in_(offering)
 
 
 _FILTERS: dict[str, Callable[[Iterable[str]], ColumnElement]] = {
     "kind": lambda values: Organisation.kind.in_(list(values)),
     "country": lambda values: Organisation.country.in_(list(values)),
-    "family": _family_filter,
-    "technology": _tag_filter("technology"),
-    "sector": _tag_filter("sector"),
+    **{param: _detectable_filter(param) for param in DETECTABLE},
 }
 
 
 def _count_statement(param: str, conditions: list[ColumnElement]) -> Select:
-    """A GROUP BY query counting matching hubs per value of one facet."""
-    if param in ("kind", "country"):
+    """A GROUP BY query: per value of one facet, the matching hubs and the detected-only ones."""
+    if param not in DETECTABLE:
         column = getattr(Organisation, param)
-        return select(column, func.count()).where(*conditions).group_by(column)
-    if param == "family":
-        return (
-            select(Service.family, func.count(distinct(Service.organisation_id)))
-            .join(Organisation, Organisation.id == Service.organisation_id)
-            .where(Service.status == PUBLISHED, *conditions)
-            .group_by(Service.family)
-        )
+        return select(column, func.count(), literal_column("0")).where(*conditions).group_by(column)
+    rows = _declared_or_detected(param)
+    hubs = func.count(distinct(rows.c.organisation_id))
+    declaring = func.count(distinct(case((rows.c.declared == 1, rows.c.organisation_id))))
     return (
-        select(Tag.label, func.count(distinct(organisation_tags.c.organisation_id)))
-        .select_from(organisation_tags)
-        .join(Tag, Tag.id == organisation_tags.c.tag_id)
-        .join(Organisation, Organisation.id == organisation_tags.c.organisation_id)
-        .where(Tag.vocabulary == param, *conditions)
-        .group_by(Tag.label)
+        select(rows.c.value, hubs, hubs - declaring)
+        .join(Organisation, Organisation.id == rows.c.organisation_id)
+        .where(*conditions)
+        .group_by(rows.c.value)
     )
 
 
@@ -247,14 +290,18 @@ def _facet(
     session: Session, spec: FacetSpec, query: HubQuery, search: ColumnElement | None
 ) -> Facet:
     conditions = _conditions(query, search, skip=spec.param)
-    counts = dict(session.execute(_count_statement(spec.param, conditions)).all())
+    rows = session.execute(_count_statement(spec.param, conditions)).all()
+    counts = {value: (count, detected) for value, count, detected in rows}
     labels = spec.labels()
     selected = query.selected(spec.param)
-    values = [v for v in labels if counts.get(v) or v in selected]
+    values = [v for v in labels if v in counts or v in selected]
     if spec.param == "country":
         values.sort(key=lambda v: labels[v])
-    options = [FacetOption(v, labels[v], counts.get(v, 0), v in selected) for v in values]
-    return Facet(spec.param, spec.title, options)
+    options = []
+    for value in values:
+        count, detected = counts.get(value, (0, 0))
+        options.append(FacetOption(value, labels[value], count, value in selected, detected))
+    return Facet(spec.param, spec.title, options, spec.param in DETECTABLE)
 
 
 _ORDER = {
@@ -266,7 +313,7 @@ _ORDER = {
 
 def list_hubs(session: Session, query: HubQuery) -> HubPage:
     """Return one page of published hubs matching ``query``, with the facets' counts."""
-    search = _search_condition(session, query)
+    search = duplicates.any_record_matches(_search_condition(session, query))
     conditions = _conditions(query, search)
     total = session.scalar(select(func.count()).select_from(Organisation).where(*conditions)) or 0
     pages = max(1, math.ceil(total / query.per_page))
@@ -276,12 +323,29 @@ def list_hubs(session: Session, query: HubQuery) -> HubPage:
             fields={"page": f"must be at most {pages}"},
         )
     items = session.scalars(
-        select(Organisation)
-        .where(*conditions)
-        .order_by(*_ORDER[query.sort])
+        _ordered(session, select(Organisation).where(*conditions), query)
         .limit(query.per_page)
         .offset((query.page - 1) * query.per_page)
         .options(selectinload(Organisation.tags), lazyload(Organisation.services))
     ).all()
     facets = [_facet(session, spec, query, search) for spec in FACETS]
     return HubPage(list(items), total, query.page, query.per_page, pages, facets)
+
+
+def _ordered(session: Session, statement: Select, query: HubQuery) -> Select:
+    """Sort the page: by the database's relevance score (ties by name), or as chosen."""
+    if query.order != "relevance":
+        return statement.order_by(*_ORDER[query.order])
+    terms = search.parse_search(query.q)
+    if not terms:  # nothing matches: any order will do
+        return statement.order_by(*_ORDER["name"])
+    ranked = search.ranked_ids(session, terms).subquery()
+    listing = duplicates.listing()
+    best = (  # an organisation ranks as its best-matching record
+        select(listing.c.listed_id, func.min(ranked.c.rank).label("rank"))
+        .join(ranked, ranked.c.organisation_id == listing.c.record_id)
+        .group_by(listing.c.listed_id)
+        .subquery()
+    )
+    joined = statement.join(best, best.c.listed_id == Organisation.id)
+    return joined.order_by(best.c.rank, *_ORDER["name"])

@@ -13,13 +13,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from catalogue.models import Event, Organisation, Practice, Service, current_revision
-from catalogue.vocabularies import PUBLISHED
+from catalogue.services.duplicates import listed_organisations, listed_services, records_of
 
 LIST_SEPARATOR = "; "
 # Keys of ``extra`` that are public attribution; anything else in ``extra`` stays private.
 PUBLIC_EXTRA_KEYS: tuple[str, ...] = ("licence", "attribution")
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+# UTF-8 with a byte-order mark: without it, spreadsheet software guesses a legacy encoding and
+# garbles every accented name (Excel, LibreOffice's default import).
+CSV_ENCODING = "utf-8-sig"
 
 PageUrl = Callable[[str, str], str]
 """Builds the public HTML page address of a record from its kind and slug."""
@@ -50,23 +53,13 @@ def _aware(stamp: datetime) -> datetime:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
 
 
-def published_organisations(session: Session) -> list[Organisation]:
-    """Return every published organisation, ordered by ref."""
-    statement = select(Organisation).where(Organisation.status == PUBLISHED)
-    return list(session.scalars(statement.order_by(Organisation.ref)))
-
-
-def published_services(organisation: Organisation) -> list[Service]:
-    """Return the published services of an organisation, in its own order."""
-    return [service for service in organisation.services if service.status == PUBLISHED]
-
-
 def public_source(record: Any) -> dict[str, str] | None:
     """Return where a record came from, with its licence and attribution, or ``None``."""
     source = {
         "name": record.source_name,
         "url": record.source_url,
         "retrieved": record.source_retrieved,
+        "updated": record.source_updated,
     }
     source |= {key: (record.extra or {}).get(key) for key in PUBLIC_EXTRA_KEYS}
     kept = {key: str(value) for key, value in source.items() if value}
@@ -89,34 +82,39 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """Render a header and rows as CSV text with every cell made safe."""
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """Render a header and rows as a CSV file (``CSV_ENCODING``) with every cell made safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])
-    return buffer.getvalue()
+    return buffer.getvalue().encode(CSV_ENCODING)
 
 
 ORGANISATION_COLUMNS: tuple[str, ...] = (
     "ref", "name", "kind", "description", "country", "region", "city", "website", "email",
     "languages", "technologies", "sectors", "families", "services", "latitude", "longitude",
-    "page_url", "source_name", "source_url", "source_retrieved", "licence", "updated_at",
+    "page_url", "source_name", "source_url", "source_retrieved", "source_updated", "licence",
+    "updated_at", "other_records",
 )  # fmt: skip
 
 SERVICE_COLUMNS: tuple[str, ...] = (
     "ref", "title", "family", "description", "organisation_ref", "organisation_name", "country",
     "technologies", "sectors", "audiences", "languages", "website", "price", "delivery",
-    "page_url", "updated_at",
+    "page_url", "source_name", "source_retrieved", "source_updated", "updated_at",
 )  # fmt: skip
 
 
-def organisations_csv(session: Session, page_url: PageUrl) -> str:
-    """Return the published organisations as CSV, one row each."""
+def organisations_csv(session: Session, page_url: PageUrl) -> bytes:
+    """Return the listed organisations as CSV, one row each, with all their records' services.
+
+    ``other_records`` names the refs of the other sources' records merged into the row; the
+    ``source_*`` columns are those of the row's own record.
+    """
     rows = []
-    for org in published_organisations(session):
-        services = published_services(org)
+    for org in listed_organisations(session):
+        services = listed_services(org)
         families = sorted({service.family for service in services})
         rows.append(
             [
@@ -124,23 +122,29 @@ def organisations_csv(session: Session, page_url: PageUrl) -> str:
                 org.website, org.email, org.languages, org.technologies, org.sectors, families,
                 [service.ref for service in services], org.latitude, org.longitude,
                 page_url("organisation", org.slug), org.source_name, org.source_url,
-                org.source_retrieved, (org.extra or {}).get("licence"),
-                iso_timestamp(org.updated_at),
+                org.source_retrieved, org.source_updated, (org.extra or {}).get("licence"),
+                iso_timestamp(org.updated_at), [other.ref for other in records_of(org)[1:]],
             ]
         )  # fmt: skip
     return write_csv(ORGANISATION_COLUMNS, rows)
 
 
-def services_csv(session: Session, page_url: PageUrl) -> str:
-    """Return the published services of published organisations as CSV, one row each."""
+def services_csv(session: Session, page_url: PageUrl) -> bytes:
+    """Return the published services of the listed organisations as CSV, one row each.
+
+    A service is listed under the organisation as listed; its ``source_*`` columns are those of
+    the record it came in.
+    """
     rows = []
-    for org in published_organisations(session):
-        for svc in published_services(org):
+    for org in listed_organisations(session):
+        for svc in listed_services(org):
+            came_in = svc.organisation
             rows.append(
                 [
                     svc.ref, svc.title, svc.family, svc.description, org.ref, org.name,
                     org.country, svc.technologies, svc.sectors, svc.audiences, svc.languages,
                     svc.url, svc.price, svc.delivery, page_url("service", svc.slug),
+                    came_in.source_name, came_in.source_retrieved, came_in.source_updated,
                     iso_timestamp(svc.updated_at),
                 ]
             )  # fmt: skip

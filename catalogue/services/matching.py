@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Organisation, Service
+from catalogue.services import duplicates
 from catalogue.vocabularies import PUBLISHED, SERVICE_FAMILIES, is_language_code, normalise_country
 from matching import Match, Record, ServiceRecord, detect_language
 
@@ -36,11 +37,12 @@ class MatchRequest:
 
 @dataclass(frozen=True)
 class MatchOutcome:
-    """Ranked matches with the organisations they name, keyed by ref."""
+    """Ranked matches with the organisations and services they name, keyed by ref."""
 
     language: str
     matches: list[Match]
     organisations: dict[str, Organisation]
+    services: dict[str, Service]
 
 
 def _check_text(value: Any) -> str:
@@ -55,7 +57,7 @@ def _check_text(value: Any) -> str:
 
 
 def _check_country(value: Any) -> str | None:
-    if value is None or value == "":
+    if value is None:
         return None
     if not isinstance(value, str) or not value.isupper() or normalise_country(value) != value:
         raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code such as 'BE'")
@@ -74,7 +76,7 @@ def _check_families(value: Any) -> tuple[str, ...]:
 
 
 def _check_language(value: Any) -> str | None:
-    if value is None or value == "":
+    if value is None:
         return None
     if not isinstance(value, str) or not is_language_code(value):
         raise ValueError(f"{value!r} is not an ISO 639-1 language code such as 'de'")
@@ -102,13 +104,25 @@ _CHECKS = {
 }
 
 
+def _json_type(value: Any) -> str:
+    """Name a parsed JSON value's type as JSON calls it: null, a boolean, a number, ..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a string" if isinstance(value, str) else "an array"
+
+
 def validate_match_request(payload: Any) -> MatchRequest:
     """Check a match request (the API's JSON body or a form's data) against the match API rules.
 
     Raises ``ValidationError`` whose ``fields`` name every offending key.
     """
     if not isinstance(payload, Mapping):
-        raise ValidationError("The request body must be a JSON object.", {"body": "not an object"})
+        problem = f"must be a JSON object, not {_json_type(payload)}"
+        raise ValidationError(f"The request body {problem}.", {"body": problem})
     problems = {
         key: "is not a field of a match request" for key in payload if key not in REQUEST_KEYS
     }
@@ -139,39 +153,38 @@ def _service_record(service: Service) -> ServiceRecord:
     )
 
 
+def _union(lists: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for items in lists for item in items))
+
+
 def organisation_record(organisation: Organisation) -> Record:
-    """Turn a published organisation and its published services into a matching record."""
+    """Turn a listed organisation, with all its records' published services, into one record.
+
+    The other sources' records of it add their descriptions and labels, so the organisation is
+    ranked once, on everything the catalogue knows of it. Only declared tags go in: detected ones
+    come from the descriptions the engine reads anyway, so adding them would count the same words
+    twice.
+    """
+    records = duplicates.records_of(organisation)
     return Record(
         id=organisation.ref,
         name=organisation.name,
         kind=organisation.kind,
-        description=organisation.description or "",
+        description="\n\n".join(r.description for r in records if r.description),
         country=organisation.country,
-        technologies=tuple(organisation.technologies),
-        sectors=tuple(organisation.sectors),
-        languages=tuple(organisation.languages or ()),
-        services=tuple(
-            _service_record(service)
-            for service in organisation.services
-            if service.status == PUBLISHED
-        ),
+        technologies=_union(r.technologies for r in records),
+        sectors=_union(r.sectors for r in records),
+        languages=_union(r.languages or () for r in records),
+        services=tuple(_service_record(s) for s in duplicates.listed_services(organisation)),
     )
-
-
-def published_organisations(session: Session) -> list[Organisation]:
-    """Return every published organisation with its services and tags loaded."""
-    statement = (
-        select(Organisation)
-        .where(Organisation.status == PUBLISHED)
-        .options(selectinload(Organisation.services).selectinload(Service.tags))
-        .order_by(Organisation.ref)
-    )
-    return list(session.scalars(statement))
 
 
 def published_records(session: Session) -> list[Record]:
-    """Return the matching records of every published organisation, in ref order."""
-    return [organisation_record(o) for o in published_organisations(session)]
+    """Return the matching records of every listed organisation, in ref order.
+
+    A duplicate record is not an organisation of its own: it is part of the record it points to.
+    """
+    return [organisation_record(o) for o in duplicates.listed_organisations(session)]
 
 
 def _organisations_by_ref(session: Session, refs: Iterable[str]) -> dict[str, Organisation]:
@@ -184,7 +197,7 @@ def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -
     index = holder.index(session)
     language = request.language or detect_language(request.text)
     if index is None:
-        return MatchOutcome(language, [], {})
+        return MatchOutcome(language, [], {}, {})
     matches = index.query(
         request.text,
         country=request.country,
@@ -192,7 +205,13 @@ def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -
         language=language,
         limit=request.limit,
     )
-    return MatchOutcome(language, matches, _organisations_by_ref(session, (m.id for m in matches)))
+    organisations = _organisations_by_ref(session, (m.id for m in matches))
+    services = {
+        service.ref: service
+        for organisation in organisations.values()
+        for service in duplicates.listed_services(organisation)
+    }
+    return MatchOutcome(language, matches, organisations, services)
 
 
 def similar_organisations(

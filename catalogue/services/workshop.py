@@ -11,9 +11,33 @@ from sqlalchemy.orm import Session, contains_eager
 from catalogue.errors import NotFound
 from catalogue.models import Event, EventSession, Organisation, Practice, Talk
 from catalogue.models.events import talk_practices
+from catalogue.services import duplicates
+from catalogue.services.source_dates import PartialDate
 from catalogue.vocabularies import PUBLISHED
 
 WORKSHOP_DATE = date(2020, 4, 30)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A practice listed with a talk, and what can truly be said of it.
+
+    No source says which examples a talk showed (the slides were not published), so an example
+    is only ever the presenter's own work or context for the talk, with its source's date.
+    """
+
+    practice: Practice
+    talk: Talk
+    presenters_own: bool
+    after_event: bool | None
+
+    @classmethod
+    def of(cls, practice: Practice, talk: Talk, event_date: date) -> Example:
+        """Describe ``practice`` as listed with ``talk`` of an event held on ``event_date``."""
+        presenter = duplicates.shown_records([talk.organisation])
+        own = bool(presenter) and presenter[0] in duplicates.shown_records(practice.organisations)
+        dated = PartialDate.parse(practice.source_updated)
+        return cls(practice, talk, own, dated.is_after(event_date) if dated else None)
 
 
 @dataclass(frozen=True)
@@ -22,7 +46,7 @@ class AgendaTalk:
 
     talk: Talk
     organisation: Organisation | None
-    practices: list[Practice]
+    examples: list[Example]
 
 
 @dataclass(frozen=True)
@@ -67,10 +91,8 @@ def get_event(session: Session, slug: str | None = None) -> EventAgenda:
             [
                 AgendaTalk(
                     talk,
-                    talk.organisation
-                    if talk.organisation and talk.organisation.status == PUBLISHED
-                    else None,
-                    _published(talk.practices),
+                    next(iter(duplicates.shown_records([talk.organisation])), None),
+                    [Example.of(p, talk, event.date) for p in _published(talk.practices)],
                 )
                 for talk in block.talks
             ],
@@ -82,11 +104,11 @@ def get_event(session: Session, slug: str | None = None) -> EventAgenda:
 
 @dataclass(frozen=True)
 class PracticeDetail:
-    """A published practice, its published organisations and the talks that showed it."""
+    """A published practice, its published organisations and the talks it is listed with."""
 
     practice: Practice
     organisations: list[Organisation]
-    talks: list[Talk]
+    listings: list[Example]
 
 
 def get_practice(session: Session, slug: str) -> PracticeDetail:
@@ -105,4 +127,6 @@ def get_practice(session: Session, slug: str) -> PracticeDetail:
         .options(contains_eager(Talk.session).contains_eager(EventSession.event))
         .order_by(Event.date, EventSession.position, Talk.position)
     ).all()
-    return PracticeDetail(practice, _published(practice.organisations), list(talks))
+    listings = [Example.of(practice, talk, talk.session.event.date) for talk in talks]
+    organisations = duplicates.shown_records(practice.organisations)
+    return PracticeDetail(practice, organisations, listings)

@@ -1,8 +1,10 @@
-"""POST /api/v1/match, exactly as shared/spec/match-api.md describes it."""
+"""POST /api/v1/match, exactly as the match API contract (docs/match-api.md) describes it."""
 
 import json
 
 import pytest
+
+from tests.http import chunked
 
 URL = "/api/v1/match"
 
@@ -126,9 +128,11 @@ def test_unpublished_hubs_are_never_matched(client, build):
         ({"text": ["traffic"]}, "text"),
         ({"text": "traffic", "country": "Belgium"}, "country"),
         ({"text": "traffic", "country": "ZZ"}, "country"),
+        ({"text": "traffic", "country": ""}, "country"),
         ({"text": "traffic", "families": ["training"]}, "families"),
         ({"text": "traffic", "families": "test_before_invest"}, "families"),
         ({"text": "traffic", "language": "english"}, "language"),
+        ({"text": "traffic", "language": ""}, "language"),
         ({"text": "traffic", "limit": 0}, "limit"),
         ({"text": "traffic", "limit": 51}, "limit"),
         ({"text": "traffic", "limit": "ten"}, "limit"),
@@ -151,6 +155,58 @@ def test_malformed_json_gets_400(client):
     assert "not valid JSON" in response.json["error"]["message"]
 
 
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [("null", "not null"), ("[]", "not an array"), ('"traffic"', "not a string"),
+     ("1e400", "not a number"), ("true", "not a boolean")],
+)  # fmt: skip
+def test_json_that_is_not_an_object_gets_400_saying_what_it_is(client, body, named):
+    response = client.post(URL, data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json["error"]["message"] == f"The request body must be a JSON object, {named}."
+    assert response.json["error"]["fields"] == {"body": f"must be a JSON object, {named}"}
+
+
+@pytest.mark.parametrize("depth", [65, 1000, 100_000])
+def test_json_nested_too_deeply_gets_400_naming_the_problem(client, depth):
+    body = '{"text": ' + "[" * depth + "]" * depth + "}"
+    response = client.post(URL, data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert "more than 64 levels deep" in response.json["error"]["fields"]["body"]
+
+
+def test_json_nested_64_levels_is_read(client):
+    body = '{"text": "traffic", "families": ' + "[" * 63 + "]" * 63 + "}"
+    response = client.post(URL, data=body, content_type="application/json")
+    assert response.status_code == 400
+    problem = "must be a list of service family names"
+    assert response.json["error"]["fields"] == {"families": problem}
+
+
+def test_an_empty_body_gets_400_saying_so(client):
+    response = client.post(URL, data="", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json["error"]["message"] == "The request body is empty."
+
+
+def test_an_error_lists_the_first_20_unknown_keys_and_counts_the_rest(client):
+    response = client.post(URL, json={"text": "traffic"} | {f"key{i:05}": 1 for i in range(50_000)})
+    assert response.status_code == 400
+    fields = response.json["error"]["fields"]
+    assert list(fields)[:20] == [f"key{i:05}" for i in range(20)]
+    assert fields["…"] == "and 49980 more"
+    assert len(fields) == 21
+    assert len(response.data) < 3000
+
+
+def test_a_long_unknown_key_is_cut_in_the_error(client):
+    response = client.post(URL, json={"text": "traffic", "k" * 100_000: 1})
+    assert response.status_code == 400
+    error = response.json["error"]
+    assert [len(name) for name in error["fields"]] == [100]
+    assert len(error["message"]) <= 1000
+
+
 def test_a_body_that_is_not_json_gets_415(client):
     response = client.post(
         URL, data="text=traffic", content_type="application/x-www-form-urlencoded"
@@ -164,6 +220,19 @@ def test_a_body_over_the_limit_gets_413(client, app):
     response = client.post(URL, data=body, content_type="application/json")
     assert response.status_code == 413
     assert response.json["error"]["status"] == 413
+
+
+def test_a_chunked_body_over_the_limit_gets_413(client, app):
+    body = json.dumps({"text": "x" * app.config["MAX_CONTENT_LENGTH"]}).encode()
+    response = client.post(URL, content_type="application/json", **chunked(body))
+    assert response.status_code == 413
+    assert response.json["error"]["status"] == 413
+
+
+def test_a_chunked_body_within_the_limit_is_read(client, hubs):
+    response = client.post(URL, content_type="application/json", **chunked(b'{"text": "traffic"}'))
+    assert response.status_code == 200
+    assert response.json["results"]
 
 
 def test_get_is_not_allowed(client):

@@ -10,13 +10,13 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
-from catalogue.config import REPOSITORY_ROOT
 from catalogue.errors import ValidationError
 from catalogue.extensions import db
 from catalogue.models import Base
 from catalogue.services import ngsi_ld
 
-MODELS = REPOSITORY_ROOT.parent / "shared" / "data" / "smart-data-models"
+# The official schemas and examples, copied into the repository with their licence (README there).
+MODELS = Path(__file__).resolve().parent.parent / "data" / "smart-data-models"
 COMMON = "https://smart-data-models.github.io/data-models/common-schema.json"
 
 

@@ -60,6 +60,21 @@ def test_docs_page_lists_every_operation_without_inline_code(client):
     assert "https://" not in html
 
 
+def test_docs_page_links_every_download_it_documents(client, catalogue):
+    html = client.get("/api/v1/", headers={"Accept": "text/html"}).get_data(as_text=True)
+    section = html.split('<h2 id="downloads">')[1].split("<h2")[0]
+    linked = set(re.findall(r'<a href="(/api/v1/downloads/[^"]+)">', section))
+    documented = {
+        f"/api/v1{path}"
+        for path, item in _document_paths(client).items()
+        if "downloads" in item.get("get", {}).get("tags", [])
+    }
+    assert len(documented) == 4
+    assert linked == documented
+    for href in sorted(linked):
+        assert client.get(href).status_code == 200
+
+
 @pytest.fixture
 def app_config(app_config, request):
     """The usual configuration, changed by a test's indirect parameter."""

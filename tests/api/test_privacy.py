@@ -39,6 +39,7 @@ def test_talk_of_an_unpublished_organisation_keeps_the_talk_without_it(client, c
         "speaker": None,
         "affiliation": None,
         "organisation": None,
+        "organisation_verified": None,
         "practices": [],
     }
 

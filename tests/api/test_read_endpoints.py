@@ -34,8 +34,34 @@ def test_organisations_accept_the_browse_page_filters(client, catalogue):
 
 def test_organisations_list_carries_facets(client, catalogue):
     facets = client.get("/api/v1/organisations").json["facets"]
-    assert {"value": "living_lab", "label": "Living Lab", "count": 1} in facets["kind"]
+    living_lab = {"value": "living_lab", "label": "Living Lab", "count": 1, "detected": 0}
+    assert living_lab in facets["kind"]
     assert set(facets) == {"kind", "country", "family", "technology", "sector"}
+
+
+def test_facets_count_detected_values_apart(client, catalogue):
+    facets = client.get("/api/v1/organisations").json["facets"]
+    # The hub offers a test before invest service; the lab's name says "living lab".
+    family = {"value": "test_before_invest", "label": "Test before invest", "count": 2}
+    assert family | {"detected": 1} in facets["family"]
+    assert {"value": "Smart City", "label": "Smart City", "count": 1, "detected": 0} in (
+        facets["sector"]
+    )
+
+
+def test_organisations_carry_what_their_description_reveals(client, catalogue):
+    body = client.get("/api/v1/organisations/jrc-1").json
+    assert body["detected"] == {
+        "technologies": [],
+        "sectors": ["Public administration", "Smart City"],
+        "families": [],
+    }
+    assert body["sectors"] == ["Smart City"]  # declared
+    listed = client.get("/api/v1/organisations?family=test_before_invest").json["items"]
+    assert [(item["ref"], item["detected"]["families"]) for item in listed] == [
+        ("ll-2", ["test_before_invest"]),
+        ("jrc-1", []),
+    ]
 
 
 def test_organisation_by_ref_has_its_published_services_and_page(client, catalogue):

@@ -1,4 +1,5 @@
-"""Schemathesis fuzzes every operation of the OpenAPI document in-process against the app."""
+"""Schemathesis fuzzes every operation of the OpenAPI document in-process against the app:
+valid and invalid data, every check, derandomised so that a red run means a bug."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ schema = schemathesis.openapi.from_wsgi(
     "/api/v1/openapi.json",
     create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"}),
 )
+schema.config.generation.update(
+    modes=[schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE],
+    deterministic=True,
+)
 
 
 @pytest.fixture
@@ -23,9 +28,30 @@ def api_app(app, catalogue):
 
 @schema.parametrize()
 @settings(
-    max_examples=25,
+    max_examples=25,  # per operation and mode, after the coverage phase's boundary values
+    derandomize=True,  # as `deterministic` above; said again so these settings stand alone
+    database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_api_conforms_to_its_openapi_document(case, api_app):
     case.call_and_validate(app=api_app)
+
+
+def test_api_follows_its_links_statefully(api_app):
+    """Chains of calls along the document's links (list -> record -> related record)."""
+
+    class LinkedCalls(schema.as_state_machine()):  # type: ignore[misc]
+        def get_call_kwargs(self, case):
+            return {"app": api_app}
+
+    LinkedCalls.run(
+        settings=settings(
+            max_examples=20,
+            stateful_step_count=4,
+            derandomize=True,
+            database=None,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        )
+    )

@@ -52,6 +52,7 @@ def seeded_app(tmp_path_factory):
         {
             "SQLALCHEMY_DATABASE_URI": url,
             "SECRET_KEY": secrets.token_hex(32),
+            "TRUSTED_HOSTS": ["127.0.0.1"],
             # One browser makes many quick requests from one address; the limit is not under test.
             "RATELIMIT_ENABLED": False,
         }
@@ -95,21 +96,27 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 @pytest.fixture(scope="session")
 def seed_paths(seeded_app) -> dict[str, str]:
-    """Addresses of representative seeded records (a workshop presenter with services)."""
+    """Addresses of representative seeded records (a workshop presenter with services).
+
+    The hub is Cap Digital's JRC record, whose page also shows its workshop profile; the service
+    is one of that profile's.
+    """
     with seeded_app.app_context():
-        hub = db.session.scalar(
+        hub = db.session.scalar(select(Organisation).where(Organisation.ref == "jrc-4938"))
+        profile = db.session.scalar(
             select(Organisation).where(Organisation.ref == "ws2020-cap-digital")
         )
-        unsure = db.session.scalar(select(Organisation).where(Organisation.ref == "ws2020-air4s"))
+        unsure = db.session.scalar(select(Organisation).where(Organisation.ref == "ws2020-improve"))
         service = db.session.scalar(
-            select(Service).where(Service.organisation_id == hub.id).order_by(Service.position)
+            select(Service).where(Service.organisation_id == profile.id).order_by(Service.position)
         )
         practice = db.session.scalar(select(Practice).order_by(Practice.ref))
         paths = {
             "home": "/",
             "hubs-filtered": "/hubs/?country=FR&country=ES&sector=Public+administration&page=2",
+            "hubs-search": "/hubs/?q=smart+city+sensors&kind=dih",
             "hub": f"/hubs/{hub.slug}",
-            "hub-medium-confidence": f"/hubs/{unsure.slug}",
+            "hub-not-verified": f"/hubs/{unsure.slug}",
             "service": f"/services/{service.slug}",
             "workshop": "/workshop/",
             "practice": f"/workshop/practices/{practice.slug}",

@@ -1,4 +1,4 @@
-"""Keyboard use and no JavaScript: the skip link, and the filter form submitted in the browser."""
+"""Keyboard use and no JavaScript: the skip link, the filter and sort forms in the browser."""
 
 from __future__ import annotations
 
@@ -57,4 +57,22 @@ def test_pagination_links_work_without_javascript(browser, base_url):
     page.get_by_role("link", name="Next page").click()
     page.wait_for_url(re.compile(r"page=2"))
     assert "Page 2 of" in page.locator(".pagination").inner_text()
+    context.close()
+
+
+def test_sort_switch_works_without_javascript_from_the_keyboard(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/hubs/?q=digital&kind=dih")
+    sort = page.get_by_label("Sort by")
+    assert sort.input_value() == "relevance"
+    sort.focus()
+    page.keyboard.press("ArrowDown")  # from Relevance to Name
+    page.get_by_role("button", name="Sort", exact=True).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"sort=name"))
+    assert "q=digital" in page.url and "kind=dih" in page.url
+    assert page.get_by_label("Sort by").input_value() == "name"
+    names = page.locator(".hub-card h3").all_inner_texts()
+    assert names == sorted(names, key=str.lower) and len(names) > 1
     context.close()

@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> None:
         environment = os.environ | {
             "DATABASE_URL": f"sqlite:///{Path(directory) / 'load.sqlite'}",
             "FLASK_SECRET_KEY": secrets.token_hex(32),
+            "FLASK_TRUSTED_HOSTS": '["127.0.0.1"]',
             "FLASK_API_RATELIMIT": "1000000 per minute",
             "FLASK_RATELIMIT_DEFAULT": "1000000 per minute",
         }

@@ -17,11 +17,15 @@ def hub_names(app, **params) -> list[str]:
     return [hub.name for hub in list_hubs(db.session, query).items]
 
 
-def facet_counts(app, facet: str, **params) -> dict[str, int]:
+def facet_options(app, facet: str, **params) -> dict:
     query = parse_hub_query(MultiDict(params))
     page = list_hubs(db.session, query)
     [found] = [f for f in page.facets if f.param == facet]
-    return {option.value: option.count for option in found.options}
+    return {option.value: option for option in found.options}
+
+
+def facet_counts(app, facet: str, **params) -> dict[str, int]:
+    return {value: option.count for value, option in facet_options(app, facet, **params).items()}
 
 
 @pytest.fixture
@@ -74,7 +78,50 @@ def test_country_facet_filters_and_counts(app, catalogue):
 def test_family_facet_counts_only_published_services(app, catalogue):
     assert hub_names(app, family="test_before_invest") == ["Lisbon Urban Lab"]
     assert hub_names(app, family="skills_training") == ["Ghent Data Hub"]
-    assert facet_counts(app, "family") == {"test_before_invest": 1, "skills_training": 1}
+    counts = facet_counts(app, "family")
+    # "Aalto Network" offers no service: its name speaks of networking, so it is detected.
+    assert counts == {"test_before_invest": 1, "skills_training": 1, "ecosystem_networking": 1}
+
+
+def test_detected_technologies_count_and_filter_with_the_declared_ones(app, catalogue, build):
+    build.organisation(name="Porto Port Lab", country="PT", description="IoT sensors for ports.")
+    catalogue["lisbon"].description = "Our IoT platform."  # declared and detected: counted once
+    db.session.commit()
+    assert hub_names(app, technology="Internet of Things") == [
+        "Ghent Data Hub",
+        "Lisbon Urban Lab",
+        "Porto Port Lab",
+    ]
+    option = facet_options(app, "technology")["Internet of Things"]
+    assert (option.count, option.detected) == (3, 1)
+    assert facet_options(app, "technology")["Robotics"].detected == 0  # declared by Brno
+    assert facet_options(app, "kind")["dih"].detected == 0
+
+
+def test_detected_families_count_and_filter_beside_offered_services(app, catalogue):
+    assert hub_names(app, family="ecosystem_networking") == ["Aalto Network"]
+    option = facet_options(app, "family")["ecosystem_networking"]
+    assert (option.count, option.detected) == (1, 1)
+    offered = facet_options(app, "family")["test_before_invest"]
+    assert (offered.count, offered.detected) == (1, 0)
+
+
+def test_detected_sectors_narrow_the_other_facets(app, catalogue, build):
+    build.organisation(name="Tartu Clinic Lab", country="EE", description="Hospitals and AI.")
+    assert hub_names(app, sector="Health care") == ["Tartu Clinic Lab"]
+    assert facet_counts(app, "country", sector="Health care") == {"EE": 1}
+    ai = "Artificial Intelligence & Decision support"
+    assert facet_options(app, "technology", sector="Health care")[ai].detected == 1
+
+
+def test_hub_list_page_marks_detected_counts(client, catalogue, build, text):
+    build.organisation(name="Porto Port Lab", country="PT", description="IoT sensors for ports.")
+    response = client.get("/hubs/")
+    page = text(response)
+    assert "Internet of Things (3, 1 detected)" in page
+    assert "Robotics (1)" in page
+    assert "“detected” says how many hubs are counted only for that reason" in page
+    assert 'aria-describedby="detected-help"' in response.get_data(as_text=True)
 
 
 def test_technology_facet_filters_and_counts(app, catalogue):

@@ -75,10 +75,11 @@ def test_hub_page_shows_profile_services_vocabularies_and_source(client, hub, te
         "Transport & Mobility",
         "Estonian, English",
         "hello@example.org",
-        "European Commission, JRC, Digital Innovation Hubs Tool (S3 Platform) , retrieved 2022-02",
+        "Source European Commission, JRC, Digital Innovation Hubs Tool (S3 Platform)",
+        "Source data as of February 2022 (when it was retrieved",
         "Licence CC BY 4.0 licence text",
         "Attribution European Commission, JRC",
-        "Last verified 4 March 2025",
+        "Last verified by a moderator 4 March 2025",
         "Smart crossings",
     ):
         assert expected in page, expected
@@ -87,14 +88,46 @@ def test_hub_page_shows_profile_services_vocabularies_and_source(client, hub, te
     assert 'href="https://example.org/jrc/1"' in response.get_data(as_text=True)
 
 
-def test_hub_page_labels_medium_confidence_records(client, build, text):
+def test_hub_page_shows_detected_labels_apart_from_declared_ones(client, hub, text):
+    page = text(client.get("/hubs/tallinn-smart-city-lab"))
+    assert "Declared technologies Internet of Things" in page
+    assert "Declared sectors Transport & Mobility" in page
+    assert "Detected in the description" in page
+    assert "its profile does not list them" in page
+    assert "Technologies (detected) Mobility from “mobility”" in page
+    assert "Sectors (detected) Smart City from “smart city”" in page
+    assert "Transport & Mobility from" not in page  # declared: not repeated as detected
+    assert "Service families (detected)" not in page  # it offers a test before invest service
+
+
+def test_hub_page_shows_detected_families_it_offers_no_service_in(client, build, text):
+    build.organisation(slug="funding-desk", description="We give SMEs access to funding.")
+    page = text(client.get("/hubs/funding-desk"))
+    assert (
+        "Service families (detected) Support to find investments from “access to funding”" in page
+    )
+
+
+def test_hub_page_without_detected_labels_has_no_such_section(client, build, text):
+    build.organisation(slug="plain-hub", name="Plain", description="A regional hub.")
+    assert "Detected in the description" not in text(client.get("/hubs/plain-hub"))
+
+
+def test_hub_page_says_what_is_not_verified_but_shows_no_research_notes(client, build, text):
     build.organisation(
-        slug="unsure", extra={"confidence": "medium", "confidence_notes": "Name not verified."}
+        slug="unsure",
+        extra={
+            "confidence": "medium",
+            "confidence_notes": "Probable identification; the city is likely but unverified.",
+            "not_verified": ["that the agenda names this hub", "its city"],
+        },
     )
     page = text(client.get("/hubs/unsure"))
-    assert "Medium confidence." in page and "Name not verified." in page
+    assert "Not verified: that the agenda names this hub; its city." in page
+    for note in ("Probable", "likely", "unverified", "confidence"):
+        assert note.lower() not in page.lower(), note
     build.organisation(slug="sure", extra={"confidence": "high"})
-    assert "confidence" not in text(client.get("/hubs/sure")).lower()
+    assert "Not verified" not in text(client.get("/hubs/sure"))
 
 
 def test_hub_page_lists_its_workshop_talks(client, hub, build, text):
@@ -188,7 +221,23 @@ def test_about_page_lists_every_source_with_licence(client, hub, text):
     ):
         assert source in page
     assert "CC BY 4.0" in page
-    assert "1 published organisation record" in page
+    assert "Records 1 published organisation record" in page
+
+
+def test_about_page_is_current_on_ngsi_ld_the_api_and_editorial_text(client, text):
+    from catalogue.public.data_sources import DATA_SOURCES
+
+    response = client.get("/about/")
+    page = text(response)
+    assert "planned" not in page.lower() and " will " not in page
+    assert "The catalogue's NGSI-LD export (/api/v1/downloads/ngsi-ld.jsonld) follows them" in page
+    assert "its NGSI-LD import (flask import-ngsi-ld) reads them" in page
+    assert 'href="/api/v1/"' in response.get_data(as_text=True)
+    assert "This platform's own research on the workshop's presenters" in page
+    assert "no example is known to have been shown at the workshop" in page
+    for source in DATA_SOURCES:
+        assert f"Licence {source.licence}" in page
+        assert f"Attribution {source.attribution}" in page
 
 
 def test_every_page_links_the_about_page_in_its_footer(client, hub):
@@ -196,6 +245,26 @@ def test_every_page_links_the_about_page_in_its_footer(client, hub):
         html = client.get(url).get_data(as_text=True)
         footer = html.split('<footer class="site-footer">')[1]
         assert 'href="/about/"' in footer
+
+
+OPEN_DATA_LINKS = (
+    ("/api/v1/", "Open data API"),
+    ("/api/v1/downloads/catalogue.json", "Whole catalogue (JSON)"),
+    ("/api/v1/downloads/organisations.csv", "Organisations (CSV)"),
+    ("/api/v1/downloads/services.csv", "Services (CSV)"),
+    ("/api/v1/downloads/ngsi-ld.jsonld", "Hubs and services (NGSI-LD)"),
+)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/hubs/", "/hubs/tallinn-smart-city-lab", "/needs/", "/about/", "/api/v1/", "/nowhere"],
+)
+def test_every_page_links_the_api_and_the_downloads_in_its_footer(client, hub, url):
+    html = client.get(url).get_data(as_text=True)
+    footer = html.split('<footer class="site-footer">')[1]
+    for href, label in OPEN_DATA_LINKS:
+        assert f'<a href="{href}">{label}</a>' in footer
 
 
 def test_a_404_marks_no_menu_item_as_the_current_page(client):

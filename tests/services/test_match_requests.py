@@ -77,3 +77,11 @@ def test_every_problem_is_reported_at_once():
         "limit",
         "country",
     }
+
+
+def test_an_empty_country_or_language_is_refused_not_ignored():
+    """The spec accepts nothing silently: "" is no country code (the form sends None instead)."""
+    assert set(problems_of({"text": "open data", "country": "", "language": ""})) == {
+        "country",
+        "language",
+    }

@@ -96,6 +96,16 @@ def test_unpublished_event_and_practice_are_404(client, build):
     assert client.get("/workshop/practices/hidden-practice").status_code == 404
 
 
-def test_practice_labels_medium_confidence(client, build):
-    build.practice(slug="maybe", extra={"confidence": "medium"})
-    assert "Medium confidence." in text(client.get("/workshop/practices/maybe"))
+def test_practice_page_says_what_is_not_verified_but_shows_no_research_notes(client, build):
+    build.practice(
+        slug="maybe",
+        extra={
+            "confidence": "medium",
+            "confidence_notes": "A probable match, likely but unverified.",
+            "not_verified": ["where it took place"],
+        },
+    )
+    page = text(client.get("/workshop/practices/maybe"))
+    assert "Not verified: where it took place." in page
+    assert "probable" not in page.lower() and "likely" not in page.lower()
+    assert "confidence" not in page.lower()

@@ -1,7 +1,7 @@
 """embeddings: content-addressed vectors of the matching index, and the index revision
 
 Revision ID: 5e1f0c9a7b21
-Revises: 0261b7a98e3e
+Revises: cb938a6a9d94
 Create Date: 2026-12-01 08:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '5e1f0c9a7b21'
-down_revision = '0261b7a98e3e'
+down_revision = 'cb938a6a9d94'
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""The catalogue interchange format (spec/interchange.md): validate, import and export documents."""
+"""The catalogue interchange format (docs/interchange.md): validate, import and export documents."""
 
 from catalogue.services.interchange.checking import DocumentError, validate_document
 from catalogue.services.interchange.counts import count_records, describe_counts

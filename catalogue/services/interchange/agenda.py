@@ -55,6 +55,7 @@ def _sync_talks(
             "speaker": data.get("speaker") or None,
             "affiliation": data.get("affiliation") or None,
             "organisation": organisations[organisation_ref] if organisation_ref else None,
+            "organisation_verified": data.get("organisation_verified", True),
         }
         shown = [practices[ref] for ref in dict.fromkeys(data.get("practices", []))]
         if position < len(block.talks):

@@ -23,6 +23,7 @@ def _source(record: Organisation | Practice | Event) -> dict[str, Any]:
             "name": record.source_name,
             "url": record.source_url,
             "retrieved": record.source_retrieved,
+            "updated": record.source_updated,
         }
     )
 
@@ -46,6 +47,7 @@ class _Exporter:
 
     def organisation(self, organisation: Organisation) -> dict[str, Any]:
         """One organisation with its services."""
+        duplicate_of = organisation.duplicate_of
         location = None
         if organisation.latitude is not None and organisation.longitude is not None:
             location = {"lat": organisation.latitude, "lon": organisation.longitude}
@@ -65,6 +67,7 @@ class _Exporter:
                 "sectors": organisation.sectors,
                 "location": location,
                 "source": _source(organisation),
+                "duplicate_of": duplicate_of.ref if self.shown(duplicate_of) else None,
                 "services": [self.service(s) for s in organisation.services if self.shown(s)],
                 "extra": organisation.extra,
             }
@@ -132,12 +135,15 @@ class _Exporter:
     def talk(self, talk: Talk) -> dict[str, Any]:
         """One talk, with the refs of its organisation and practices where they are exported."""
         organisation = talk.organisation.ref if self.shown(talk.organisation) else None
+        # Only the exception is written: a talk's organisation is confirmed unless it says not.
+        unverified = organisation is not None and not talk.organisation_verified
         return _compact(
             {
                 "title": talk.title,
                 "speaker": talk.speaker,
                 "affiliation": talk.affiliation,
                 "organisation": organisation,
+                "organisation_verified": False if unverified else None,
                 "practices": sorted(p.ref for p in talk.practices if self.shown(p)),
             }
         )

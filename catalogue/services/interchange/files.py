@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from catalogue.errors import ValidationError
+from catalogue.services.json_documents import JSONNestingError, refuse_deep_nesting
 
 
 def read_document(path: Path) -> Any:
@@ -19,10 +20,10 @@ def read_document(path: Path) -> Any:
         where = f"byte {error.start}"
         raise ValidationError(f"{path}: not UTF-8 text ({error.reason} at {where})") from error
     try:
-        return json.loads(text.removeprefix("\ufeff"))
+        return refuse_deep_nesting(json.loads(text.removeprefix("\ufeff")))
     except json.JSONDecodeError as error:
         raise ValidationError(
             f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from error
-    except RecursionError as error:
-        raise ValidationError(f"{path}: not valid JSON (nested too deeply)") from error
+    except (RecursionError, JSONNestingError) as error:
+        raise ValidationError(f"{path}: {JSONNestingError()}") from error

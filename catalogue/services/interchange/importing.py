@@ -101,8 +101,14 @@ class _Importer:
         self.events = load_by_ref(session, Event, wanted[Event])
 
     def run(self) -> None:
-        """Upsert organisations with their services, then practices, then events."""
-        for _, data in items(self.cleaned, "organisations"):
+        """Upsert organisations with their services, then practices, then events.
+
+        Duplicates come after the other organisations, so the records they point to exist.
+        """
+        organisations = sorted(
+            items(self.cleaned, "organisations"), key=lambda item: "duplicate_of" in item[1]
+        )
+        for _, data in organisations:
             self._organisation(data)
             self.progress(1 + len(data.get("services", [])))
         for _, data in items(self.cleaned, "practices"):
@@ -126,6 +132,8 @@ class _Importer:
         if created:
             organisation = self._new(Organisation, self.organisations, data, data["name"])
         own = records.assign(organisation, records.organisation_values(data))
+        duplicate_of = self.organisations.get(data.get("duplicate_of", ""))
+        own |= records.assign(organisation, {"duplicate_of": duplicate_of})
         linked = records.replace_members(organisation, "tags", self.tags.for_record(data))
         self._settle(organisation, created, own, linked)
         self._services(organisation, data.get("services", []))
@@ -206,6 +214,9 @@ def _wanted_refs(cleaned: dict[str, Any]) -> dict[type, set[str]]:
             (Event, "events"),
         )
     }
+    for _, organisation in items(cleaned, "organisations"):
+        if "duplicate_of" in organisation:
+            wanted[Organisation].add(organisation["duplicate_of"])
     for _, practice in items(cleaned, "practices"):
         wanted[Organisation].update(practice.get("organisations", []))
     for _, event in items(cleaned, "events"):

@@ -67,6 +67,7 @@ def _source_values(data: dict[str, Any]) -> dict[str, Any]:
         "source_name": source.get("name"),
         "source_url": source.get("url"),
         "source_retrieved": source.get("retrieved"),
+        "source_updated": source.get("updated"),
         "extra": data.get("extra", {}),
         "status": IMPORTED_STATUS,
     }

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased
 
 from catalogue.models import Organisation, Practice, Service
 from catalogue.services.interchange.validation import Problems
@@ -67,6 +67,9 @@ def _refs(paths_and_records: Iterator[tuple], problems: Problems) -> dict[str, s
 
 def _references(cleaned: dict[str, Any]) -> Iterator[tuple[str, type, str]]:
     """Yield ``(path, model, ref)`` for every reference the document makes."""
+    for path, organisation in items(cleaned, "organisations"):
+        if "duplicate_of" in organisation:
+            yield f"{path}.duplicate_of", Organisation, organisation["duplicate_of"]
     for path, practice in items(cleaned, "practices"):
         for i, ref in enumerate(_list(practice, "organisations")):
             yield f"{path}.organisations[{i}]", Organisation, ref
@@ -107,6 +110,53 @@ def check_references(
         if ref not in in_database[model]:
             what = model.__name__.lower()
             problems.add(path, f"unknown {what} {ref!r} (not in the file or the catalogue)")
+    _check_duplicate_chains(cleaned, problems, session)
+
+
+def _check_duplicate_chains(
+    cleaned: dict[str, Any], problems: Problems, session: Session | None
+) -> None:
+    """A duplicate points to the record that is shown, never to another duplicate.
+
+    The document's own ``duplicate_of`` values win over the database's for the records it holds.
+    """
+    pointing = {
+        record["ref"]: (path, record.get("duplicate_of"))
+        for path, record in items(cleaned, "organisations")
+        if isinstance(record.get("ref"), str)
+    }
+    stored = _stored_duplicates(session, pointing) if session is not None else {}
+    current = {ref: target for ref, target in stored.items() if ref not in pointing}
+    current |= {ref: target for ref, (_, target) in pointing.items() if isinstance(target, str)}
+    for ref, (path, target) in pointing.items():
+        if not isinstance(target, str) or target == ref:
+            continue
+        if target in current:
+            problems.add(
+                f"{path}.duplicate_of",
+                f"{target!r} is itself a duplicate of {current[target]!r}: point to that record",
+            )
+        pointed_at = sorted(other for other, to in current.items() if to == ref)
+        if pointed_at:
+            problems.add(
+                f"{path}.duplicate_of",
+                f"records {pointed_at} are duplicates of this one, so it cannot be a duplicate",
+            )
+
+
+def _stored_duplicates(session: Session, pointing: dict[str, tuple]) -> dict[str, str]:
+    """Map stored duplicates to their targets, for those involving the document's records."""
+    refs = set(pointing) | {target for _, target in pointing.values() if isinstance(target, str)}
+    target = aliased(Organisation)
+    stored: dict[str, str] = {}
+    for chunk in chunked(refs):
+        query = (
+            select(Organisation.ref, target.ref)
+            .join(target, Organisation.duplicate_of)
+            .where(or_(Organisation.ref.in_(chunk), target.ref.in_(chunk)))
+        )
+        stored.update((ref, target_ref) for ref, target_ref in session.execute(query))
+    return stored
 
 
 def _check_service_owners(

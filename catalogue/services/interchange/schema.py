@@ -65,11 +65,22 @@ def _ends_after_start(session: dict, path: str, problems: v.Problems) -> None:
         problems.add(key_path(path, "end"), f"ends before it starts ({end} < {start})")
 
 
+def _not_a_duplicate_of_itself(organisation: dict, path: str, problems: v.Problems) -> None:
+    if "ref" in organisation and organisation.get("duplicate_of") == organisation["ref"]:
+        problems.add(key_path(path, "duplicate_of"), "a record cannot be a duplicate of itself")
+
+
+def _verified_needs_organisation(talk: dict, path: str, problems: v.Problems) -> None:
+    if "organisation_verified" in talk and "organisation" not in talk:
+        problems.add(key_path(path, "organisation_verified"), "only allowed with an organisation")
+
+
 SOURCE = record(
     {
         "name": (True, v.non_empty(300)),
         "url": (False, v.url),
         "retrieved": (False, v.month_or_date),
+        "updated": (False, v.partial_date),
     }
 )
 LOCATION = record({"lat": (True, v.number_in(-90, 90)), "lon": (True, v.number_in(-180, 180))})
@@ -107,9 +118,11 @@ ORGANISATION = record(
         **_TAGS,
         "location": (False, LOCATION),
         "source": (False, SOURCE),
+        "duplicate_of": (False, v.ref),
         "services": (False, v.list_of(SERVICE)),
         "extra": (False, v.extra),
-    }
+    },
+    after=_not_a_duplicate_of_itself,
 )
 PRACTICE = record(
     {
@@ -125,14 +138,18 @@ PRACTICE = record(
         "extra": (False, v.extra),
     }
 )
+
+
 TALK = record(
     {
         "title": (True, v.name),
         "speaker": (False, v.string(300)),
         "affiliation": (False, v.string(300)),
         "organisation": (False, v.ref),
+        "organisation_verified": (False, v.boolean),
         "practices": (False, v.list_of(v.ref)),
-    }
+    },
+    after=_verified_needs_organisation,
 )
 SESSION = record(
     {

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from email_validator import EmailNotValidError, validate_email
 
 from catalogue import vocabularies
+from catalogue.services.source_dates import PartialDate
 
 REF_PATTERN = re.compile(r"[A-Za-z0-9._:-]{1,100}")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
@@ -197,6 +198,20 @@ def month_or_date(value: Any, path: str, problems: Problems) -> Any:
     if month or iso_date(value, path, Problems()) is not INVALID:
         return value
     return problems.add(path, f"expected YYYY-MM or YYYY-MM-DD, got {value!r}")
+
+
+def partial_date(value: Any, path: str, problems: Problems) -> Any:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, a real date; returned as written."""
+    if not isinstance(value, str):
+        return wrong_type(value, path, problems, "a string")
+    if PartialDate.parse(value) is None:
+        return problems.add(path, f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def boolean(value: Any, path: str, problems: Problems) -> Any:
+    """``true`` or ``false`` (not ``1`` or ``"yes"``)."""
+    return value if isinstance(value, bool) else wrong_type(value, path, problems, "a boolean")
 
 
 def clock_time(value: Any, path: str, problems: Problems) -> Any:

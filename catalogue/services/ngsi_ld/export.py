@@ -8,12 +8,8 @@ from sqlalchemy.orm import Session
 
 from catalogue import vocabularies
 from catalogue.models import Organisation, Service
-from catalogue.services.downloads import (
-    PageUrl,
-    iso_timestamp,
-    published_organisations,
-    published_services,
-)
+from catalogue.services.downloads import PageUrl, iso_timestamp
+from catalogue.services.duplicates import listed_organisations, listed_services
 
 CONTEXT_URL = (
     "https://raw.githubusercontent.com/smart-data-models/"
@@ -29,10 +25,13 @@ def entity_id(entity_type: str, ref: str) -> str:
 
 
 def export_entities(session: Session, page_url: PageUrl) -> list[dict[str, Any]]:
-    """Return every published organisation and published service as key-values entities."""
+    """Return every listed organisation and the published services of its records as entities.
+
+    An organisation that several sources describe is one hub entity, owning all their services.
+    """
     entities: list[dict[str, Any]] = []
-    for organisation in published_organisations(session):
-        services = published_services(organisation)
+    for organisation in listed_organisations(session):
+        services = listed_services(organisation)
         entities.append(hub_entity(organisation, services, page_url))
         entities.extend(service_entity(s, organisation, page_url) for s in services)
     return entities
@@ -81,6 +80,7 @@ def hub_entity(
         "source": organisation.source_url,
         "dataProvider": organisation.source_name,
         "sourceRetrieved": organisation.source_retrieved,
+        "sourceUpdated": organisation.source_updated,
         "seeAlso": [page_url("organisation", organisation.slug)],
         **_dates(organisation),
     }

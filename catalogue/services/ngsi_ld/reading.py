@@ -164,7 +164,12 @@ def _location(reader: _Reader) -> dict[str, float] | None:
 
 def _source(reader: _Reader) -> dict[str, str] | None:
     url, name = reader.text("source"), reader.text("dataProvider")
-    source = {"name": name or url, "url": url, "retrieved": reader.text("sourceRetrieved")}
+    source = {
+        "name": name or url,
+        "url": url,
+        "retrieved": reader.text("sourceRetrieved"),
+        "updated": reader.text("sourceUpdated"),
+    }
     return compact(source) if source["name"] else None
 
 
