@@ -73,6 +73,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from catalogue.accounts import token_views  # noqa: F401 - its routes join accounts_bp
     from catalogue.accounts.views import bp as accounts_bp
     from catalogue.api import bp as api_bp
     from catalogue.extensions import csrf

@@ -82,3 +82,13 @@ class ChangePasswordForm(FlaskForm):
         render_kw={"autocomplete": "current-password"},
     )
     password = new_password_field("New password")
+
+
+class TokenForm(FlaskForm):
+    """The name of a new API token."""
+
+    name = StringField(
+        "Name of the token",
+        validators=[DataRequired("Name the token."), Length(max=100)],
+        description="Where it is used, e.g. “our CRM”, so you know which one to revoke.",
+    )
