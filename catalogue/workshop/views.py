@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from catalogue.extensions import db
-from catalogue.services import workshop
+from catalogue.services import talks, workshop
 
 bp = Blueprint("workshop", __name__)
 
@@ -16,6 +16,13 @@ def event_detail(slug: str | None):
     """Show an event's agenda: blocks with times, talks, speakers, organisations, examples."""
     agenda = workshop.get_event(db.session, slug)
     return render_template("workshop/event_detail.html", agenda=agenda, event=agenda.event)
+
+
+@bp.get("/<slug>/talks/<int:number>")
+def talk_detail(slug: str, number: int):
+    """Show one talk: block and time, speaker, organisation, examples, previous and next."""
+    page = talks.get_talk(db.session, slug, number)
+    return render_template("workshop/talk_detail.html", page=page, event=page.agenda.event)
 
 
 @bp.get("/practices/<slug>")

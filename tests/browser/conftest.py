@@ -19,7 +19,7 @@ from werkzeug.serving import make_server
 from catalogue import create_app
 from catalogue.config import REPOSITORY_ROOT, SEED_DIR
 from catalogue.extensions import db
-from catalogue.models import Organisation, Practice, Service
+from catalogue.models import Event, Organisation, Practice, Service
 from catalogue.services.seeding import seed_catalogue
 
 CHROMIUM = "/usr/bin/chromium"
@@ -111,6 +111,7 @@ def seed_paths(seeded_app) -> dict[str, str]:
             select(Service).where(Service.organisation_id == profile.id).order_by(Service.position)
         )
         practice = db.session.scalar(select(Practice).order_by(Practice.ref))
+        event = db.session.scalar(select(Event).order_by(Event.ref))
         paths = {
             "home": "/",
             "hubs-filtered": "/hubs/?country=FR&country=ES&sector=Public+administration&page=2",
@@ -119,6 +120,7 @@ def seed_paths(seeded_app) -> dict[str, str]:
             "hub-not-verified": f"/hubs/{unsure.slug}",
             "service": f"/services/{service.slug}",
             "workshop": "/workshop/",
+            "talk": f"/workshop/{event.slug}/talks/6",
             "practice": f"/workshop/practices/{practice.slug}",
             "about": "/about/",
             "needs": "/needs/",

@@ -15,6 +15,7 @@ PAGES = [
     "hub-not-verified",
     "service",
     "workshop",
+    "talk",
     "practice",
     "about",
     "needs",
