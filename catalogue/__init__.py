@@ -71,11 +71,13 @@ def _register_blueprints(app: Flask) -> None:
     from catalogue.api import bp as api_bp
     from catalogue.extensions import csrf
     from catalogue.needs.views import bp as needs_bp
+    from catalogue.practices.views import bp as practices_bp
     from catalogue.public.views import bp as public_bp
     from catalogue.workshop.views import bp as workshop_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(needs_bp, url_prefix="/needs")
     app.register_blueprint(workshop_bp, url_prefix="/workshop")
+    app.register_blueprint(practices_bp, url_prefix="/practices")
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp, url_prefix="/api/v1")

@@ -24,6 +24,8 @@ def init_app(app: Flask) -> None:
         FAMILY_LABELS=vocabularies.SERVICE_FAMILIES,
         AUDIENCE_LABELS=vocabularies.AUDIENCES,
         DELIVERY_LABELS=vocabularies.DELIVERY_MODES,
+        DEPLOYMENT_LABELS=vocabularies.DEPLOYMENT_STATUSES,
+        LEVEL_LABELS=vocabularies.GOVERNMENT_LEVELS,
     )
     app.jinja_env.filters["country_name"] = vocabularies.country_name
     app.jinja_env.filters["language_name"] = vocabularies.language_name

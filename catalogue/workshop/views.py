@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, redirect, render_template, url_for
 
 from catalogue.extensions import db
 from catalogue.services import talks, workshop
@@ -27,6 +27,5 @@ def talk_detail(slug: str, number: int):
 
 @bp.get("/practices/<slug>")
 def practice_detail(slug: str):
-    """Show an example practice with its source and the organisations behind it."""
-    detail = workshop.get_practice(db.session, slug)
-    return render_template("workshop/practice_detail.html", detail=detail)
+    """The example practices moved into the practice library: send visitors there."""
+    return redirect(url_for("practices.practice_detail", slug=slug), 301)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from catalogue import create_app
-from catalogue.config import REPOSITORY_ROOT, SEED_DIR
+from catalogue.config import PRACTICES_SEED_DIR, REPOSITORY_ROOT, SEED_DIR
 from catalogue.extensions import db
 from catalogue.models import Event, Organisation, Practice, Service
 from catalogue.services.seeding import seed_catalogue
@@ -60,6 +60,7 @@ def seeded_app(tmp_path_factory):
     with app.app_context():
         upgrade()
         seed_catalogue(db.session, SEED_DIR)
+        seed_catalogue(db.session, PRACTICES_SEED_DIR)
         db.session.commit()
         db.session.remove()
     return app
@@ -112,6 +113,9 @@ def seed_paths(seeded_app) -> dict[str, str]:
         )
         practice = db.session.scalar(select(Practice).order_by(Practice.ref))
         event = db.session.scalar(select(Event).order_by(Event.ref))
+        library_practice = db.session.scalar(
+            select(Practice).where(Practice.ref == "ipso-2021-10001")
+        )
         paths = {
             "home": "/",
             "hubs-filtered": "/hubs/?country=FR&country=ES&sector=Public+administration&page=2",
@@ -121,7 +125,10 @@ def seed_paths(seeded_app) -> dict[str, str]:
             "service": f"/services/{service.slug}",
             "workshop": "/workshop/",
             "talk": f"/workshop/{event.slug}/talks/6",
-            "practice": f"/workshop/practices/{practice.slug}",
+            "practices": "/practices/?technology=Artificial+Intelligence+%26+Decision+support",
+            "practices-search": "/practices/?q=traffic&level=local",
+            "library-practice": f"/practices/{library_practice.slug}",
+            "practice": f"/practices/{practice.slug}",
             "about": "/about/",
             "needs": "/needs/",
             "api-docs": "/api/v1/",

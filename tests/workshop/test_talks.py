@@ -25,7 +25,7 @@ def test_talk_page_shows_block_speaker_organisation_and_examples(client, worksho
     assert "DG CONNECT" in page
     assert 'href="/hubs/cities-network">Cities Network</a>' in html
     assert "Helps public administrations adopt digital technologies." in page
-    assert 'href="/workshop/practices/open-data-portal">Open data portal</a>' in html
+    assert 'href="/practices/open-data-portal">Open data portal</a>' in html
     assert 'href="https://example.org/portal"' in html
     assert "Draft example" not in page
     assert 'rel="next" href="/workshop/ws2020-dih-smart-cities/talks/2"' in html
