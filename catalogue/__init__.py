@@ -69,6 +69,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
 def _register_blueprints(app: Flask) -> None:
     from catalogue.api import bp as api_bp
+    from catalogue.explore.views import bp as explore_bp
     from catalogue.extensions import csrf
     from catalogue.needs.views import bp as needs_bp
     from catalogue.practices.views import bp as practices_bp
@@ -79,5 +80,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(needs_bp, url_prefix="/needs")
     app.register_blueprint(workshop_bp, url_prefix="/workshop")
     app.register_blueprint(practices_bp, url_prefix="/practices")
+    app.register_blueprint(explore_bp, url_prefix="/explore")
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp, url_prefix="/api/v1")

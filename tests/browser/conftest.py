@@ -128,6 +128,8 @@ def seed_paths(seeded_app) -> dict[str, str]:
             "practices": "/practices/?technology=Artificial+Intelligence+%26+Decision+support",
             "practices-search": "/practices/?q=traffic&level=local",
             "library-practice": f"/practices/{library_practice.slug}",
+            "map": "/explore/map",
+            "map-practices": "/explore/map?show=practices",
             "practice": f"/practices/{practice.slug}",
             "about": "/about/",
             "needs": "/needs/",

@@ -19,6 +19,8 @@ PAGES = [
     "practices",
     "practices-search",
     "library-practice",
+    "map",
+    "map-practices",
     "practice",
     "about",
     "needs",
