@@ -1,4 +1,4 @@
-"""The map and the gap view in Chromium: keyboard, axe (WCAG 2.1 AA), screenshots at 1280 and 390."""
+"""The map and the gap view in Chromium: keyboard, axe (WCAG 2.1 AA), screenshots at two widths."""
 
 from __future__ import annotations
 
