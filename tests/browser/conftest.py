@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 
 from catalogue import create_app
 from catalogue.config import PRACTICES_SEED_DIR, REPOSITORY_ROOT, SEED_DIR
-from catalogue.extensions import db
+from catalogue.extensions import db, practice_index_holder
 from catalogue.models import Event, Organisation, Practice, Service
 from catalogue.services.seeding import seed_catalogue
 
@@ -62,6 +62,8 @@ def seeded_app(tmp_path_factory):
         seed_catalogue(db.session, SEED_DIR)
         seed_catalogue(db.session, PRACTICES_SEED_DIR)
         db.session.commit()
+    with app.test_request_context():  # fit the practice index now, not in a page's 30 s
+        practice_index_holder().index(db.session)
         db.session.remove()
     return app
 
