@@ -1,7 +1,7 @@
 """practice library: a practice's deployment status, level of government and lead organisation
 
 Revision ID: 7c41d2e9a0b3
-Revises: 5e1f0c9a7b21
+Revises: ff5348b82e0f
 Create Date: 2026-12-01 11:30:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7c41d2e9a0b3'
-down_revision = '5e1f0c9a7b21'
+down_revision = 'ff5348b82e0f'
 branch_labels = None
 depends_on = None
 
