@@ -31,7 +31,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
 
     from catalogue import cli, database, errors, request_checks, security, templating
-    from catalogue.api.blueprint import limit_api
+    from catalogue.api.blueprint import allow_listed_origins, limit_api
     from catalogue.extensions import csrf, db, migrate, new_limiter
     from catalogue.models.search import described_by_models
     from catalogue.services.indexing import IndexHolder, IndexSettings
@@ -57,6 +57,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     limiter = new_limiter()
     limit_api(limiter)
+    allow_listed_origins(app)
     limiter.init_app(app)
     errors.init_app(app)
     request_checks.init_app(app)
@@ -69,6 +70,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
 def _register_blueprints(app: Flask) -> None:
     from catalogue.api import bp as api_bp
+    from catalogue.api.blueprint import API_PREFIX
     from catalogue.extensions import csrf
     from catalogue.needs.views import bp as needs_bp
     from catalogue.public.views import bp as public_bp
@@ -78,4 +80,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(needs_bp, url_prefix="/needs")
     app.register_blueprint(workshop_bp, url_prefix="/workshop")
     csrf.exempt(api_bp)
-    app.register_blueprint(api_bp, url_prefix="/api/v1")
+    app.register_blueprint(api_bp, url_prefix=API_PREFIX)

@@ -31,18 +31,6 @@ class NotFound(DomainError):
     status = 404
 
 
-class Conflict(DomainError):
-    """The change collides with the current state (a duplicate, or a stale version)."""
-
-    status = 409
-
-
-class PermissionDenied(DomainError):
-    """The user may not do this."""
-
-    status = 403
-
-
 MAX_LISTED_FIELDS = 20
 MAX_NAME_LENGTH = 100
 MAX_MESSAGE_LENGTH = 1000

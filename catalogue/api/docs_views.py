@@ -6,15 +6,13 @@ from typing import Any
 
 from flask import current_app, render_template
 
-from catalogue.api.blueprint import bp, produces
+from catalogue.api.blueprint import API_PREFIX, bp, produces
 from catalogue.api.openapi import build_document
-
-API_BASE = "/api/v1"
 
 
 def current_document() -> dict[str, Any]:
     """The OpenAPI document with this app's settings."""
-    return build_document(API_BASE, current_app.config["MAX_SEARCH_LENGTH"])
+    return build_document(API_PREFIX, current_app.config["MAX_SEARCH_LENGTH"])
 
 
 def _resolve(document: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from catalogue.api.openapi_schemas import REF_PATTERN, ref, ref_links
 from catalogue.services import browse
 
 JSON = "application/json"
+# Every query parameter: request_checks refuses NUL anywhere in the query string.
+NO_NUL = "^[^\\u0000]*$"
 LIST_ERRORS = ("400", "404", "405", "406", "413", "429")
 ITEM_ERRORS = ("404", "405", "406", "413", "429")
 ERROR_DESCRIPTIONS = {
@@ -83,8 +85,9 @@ def parameters(max_search_length: int) -> dict[str, Any]:
             "in": "query",
             "description": "Search words: every word must appear (stemmed, ignoring case and "
             "accents) in the name, description, place, country, technologies, sectors or "
-            "published services; a phrase in double quotes must appear as written.",
-            "schema": {"type": "string", "maxLength": max_search_length},
+            "published services; a phrase in double quotes must appear as written. No query "
+            "parameter may contain the NUL character.",
+            "schema": {"type": "string", "maxLength": max_search_length, "pattern": NO_NUL},
         },
         "sort": {
             "name": "sort",

@@ -15,7 +15,7 @@ from catalogue.api.openapi_schemas import (
     ref,
     ref_links,
 )
-from catalogue.services.matching import MAX_LIMIT, MAX_NEED_LENGTH
+from catalogue.services.hub_matching import MAX_LIMIT, MAX_NEED_LENGTH
 
 MATCH_ERRORS = ("400", "405", "406", "413", "415", "429")
 SCORE = {"type": "number", "minimum": 0, "maximum": 1}

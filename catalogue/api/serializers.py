@@ -6,11 +6,12 @@ from typing import Any
 
 from flask import request
 
-from catalogue.api.queries import published
 from catalogue.links import external_url
 from catalogue.models import Event, EventSession, Organisation, Practice, Service, Talk
 from catalogue.services.downloads import iso_timestamp, public_source
 from catalogue.services.duplicates import listed_services, records_of, shown_record, shown_records
+from catalogue.services.published import keep_published
+from matching import Match
 
 # The HTML page of each kind of record; items carry its address as ``url``.
 PAGES: dict[str, str] = {
@@ -181,7 +182,47 @@ def serialize_talk(talk: Talk) -> dict[str, Any]:
         "affiliation": talk.affiliation,
         "organisation": organisation_link(organisation[0]) if organisation else None,
         "organisation_verified": talk.organisation_verified if organisation else None,
-        "practices": [practice_link(p) for p in published(talk.practices)],
+        "practices": [practice_link(p) for p in keep_published(talk.practices)],
+    }
+
+
+def serialize_facets(facets: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """The browse facets of a list of organisations: each option with its counts."""
+    return {
+        facet.param: [
+            {"value": o.value, "label": o.label, "count": o.count, "detected": o.detected}
+            for o in facet.options
+        ]
+        for facet in facets
+    }
+
+
+def serialize_match(match: Match, organisation: Organisation) -> dict[str, Any]:
+    """One result of the match API: the organisation, the services and the explanation."""
+    return {
+        "rank": match.rank,
+        "score": round(match.score, 4),
+        "organisation": {
+            "ref": organisation.ref,
+            "name": organisation.name,
+            "kind": organisation.kind,
+            "country": organisation.country,
+            "url": page_url("organisation", organisation.slug),
+        },
+        "services": [
+            {"ref": s.id, "title": s.title, "family": s.family, "score": round(s.score, 4)}
+            for s in match.services
+        ],
+        "explanation": {
+            "summary": match.summary,
+            "matched_terms": [
+                {"term": t.term, "field": t.field, "weight": round(t.weight, 4)}
+                for t in match.matched_terms
+            ],
+            "families": list(match.families),
+            "location": match.location,
+        }
+        | ({} if match.semantic is None else {"semantic": round(match.semantic, 4)}),
     }
 
 

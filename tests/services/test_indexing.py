@@ -186,7 +186,7 @@ def test_a_slow_encoder_does_not_hold_up_queries(app, build):
 
 def test_an_organisation_unpublished_while_the_old_index_serves_is_left_out(app, build):
     """The previous index answers until the refit is swapped in; its stale refs must not leak."""
-    from catalogue.services.matching import MatchRequest, find_matches
+    from catalogue.services.hub_matching import MatchRequest, find_matches
 
     kept = build.organisation(ref="kept", name="Water Lab", description="Finds water leaks.")
     gone = build.organisation(ref="gone", name="Leak Lab", description="Finds water leaks fast.")
