@@ -8,6 +8,9 @@ from flask import current_app, render_template
 
 from catalogue.api.blueprint import API_PREFIX, bp, produces
 from catalogue.api.openapi import build_document
+from catalogue.contracts import interchange
+
+SCHEMA_JSON = "application/schema+json"
 
 
 def current_document() -> dict[str, Any]:
@@ -88,6 +91,13 @@ def schema_rows(document: dict[str, Any]) -> list[tuple[str, list[tuple[str, str
 def show_openapi():
     """The OpenAPI 3.1 document describing every endpoint of /api/v1."""
     return current_document()
+
+
+@bp.get("/schemas/interchange.json")
+@produces(SCHEMA_JSON, "application/json")
+def show_interchange_schema():
+    """The JSON Schema of the interchange format, generated from its typed models."""
+    return current_app.response_class(interchange.published_schema_text(), mimetype=SCHEMA_JSON)
 
 
 @bp.get("/")

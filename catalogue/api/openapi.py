@@ -6,7 +6,8 @@ from typing import Any
 
 from catalogue import vocabularies
 from catalogue.api import openapi_downloads, openapi_match, openapi_schemas
-from catalogue.api.openapi_schemas import REF_PATTERN, ref, ref_links
+from catalogue.api.openapi_schemas import ref, ref_links
+from catalogue.contracts.values import REF_PATTERN
 from catalogue.services import browse
 
 JSON = "application/json"
@@ -231,9 +232,7 @@ def build_document(server_url: str, max_search_length: int = 200) -> dict[str, A
         "servers": [{"url": server_url}],
         "paths": PATHS,
         "components": {
-            "schemas": openapi_schemas.schemas()
-            | openapi_downloads.schemas()
-            | openapi_match.schemas(),
+            "schemas": openapi_schemas.schemas() | openapi_downloads.schemas(),
             "parameters": parameters(max_search_length),
             "responses": error_responses(),
         },

@@ -7,6 +7,7 @@ from flask import current_app, redirect, request, url_for
 from catalogue.api import parameters
 from catalogue.api import serializers as s
 from catalogue.api.blueprint import bp
+from catalogue.contracts import api
 from catalogue.errors import NotFound, ValidationError
 from catalogue.extensions import db
 from catalogue.services import browse, duplicates, published
@@ -52,7 +53,10 @@ def list_organisations():
         for o in page.items
     ]
     args = {key: value for key, value in query.to_args().items() if key != "page"}
-    return s.serialize_page(page, items, args) | {"facets": s.serialize_facets(page.facets)}
+    body = api.OrganisationPage(
+        items=items, **s.page_fields(page, args), facets=s.serialize_facets(page.facets)
+    )
+    return s.as_json(body)
 
 
 @bp.get("/organisations/<ref>")
@@ -62,7 +66,7 @@ def organisation_detail(ref: str):
     shown = duplicates.shown_record(organisation)
     if shown is not organisation:
         return redirect(url_for("api.organisation_detail", ref=shown.ref), 301)
-    return s.serialize_organisation_detail(organisation)
+    return s.as_json(s.serialize_organisation_detail(organisation))
 
 
 @bp.get("/services")
@@ -76,44 +80,48 @@ def list_services():
     statement = published.services_statement(filters)
     page = published.paginate(db.session, statement, page_number, per_page)
     items = [s.serialize_service(service) for service in page.items]
-    return s.serialize_page(page, items, {key: list(values) for key, values in filters.items()})
+    args = {key: list(values) for key, values in filters.items()}
+    return s.as_json(api.ServicePage(items=items, **s.page_fields(page, args)))
 
 
 @bp.get("/services/<ref>")
 def service_detail(ref: str):
     """One published service with the organisation offering it."""
-    return s.serialize_service(published.get_service(db.session, ref))
+    return s.as_json(s.serialize_service(published.get_service(db.session, ref)))
 
 
-def _plain_page(what: str, statement, serialize) -> dict:
+def _plain_page(what: str, statement, serialize, model: type[api.Page]) -> dict:
     """A page of records that take only the paging parameters."""
     problems: dict[str, str] = {}
     parameters.refuse_blank_values(request.args, PAGING, problems)
     page_number, per_page = parameters.parse_paging(request.args, _default_per_page(), problems)
     parameters.raise_problems(problems, what)
     page = published.paginate(db.session, statement, page_number, per_page)
-    return s.serialize_page(page, [serialize(record) for record in page.items], {})
+    items = [serialize(record) for record in page.items]
+    return s.as_json(model(items=items, **s.page_fields(page, {})))
 
 
 @bp.get("/practices")
 def list_practices():
     """Published good practices, by title."""
-    return _plain_page("practices", published.practices_statement(), s.serialize_practice)
+    return _plain_page(
+        "practices", published.practices_statement(), s.serialize_practice, api.PracticePage
+    )
 
 
 @bp.get("/practices/<ref>")
 def practice_detail(ref: str):
     """One published practice."""
-    return s.serialize_practice(published.get_practice(db.session, ref))
+    return s.as_json(s.serialize_practice(published.get_practice(db.session, ref)))
 
 
 @bp.get("/events")
 def list_events():
     """Published events, newest first (each event's agenda is on its own resource)."""
-    return _plain_page("events", published.events_statement(), s.serialize_event)
+    return _plain_page("events", published.events_statement(), s.serialize_event, api.EventPage)
 
 
 @bp.get("/events/<ref>")
 def event_detail(ref: str):
     """One published event with its sessions and talks."""
-    return s.serialize_event(published.get_event(db.session, ref), with_sessions=True)
+    return s.as_json(s.serialize_event_detail(published.get_event(db.session, ref)))

@@ -199,5 +199,5 @@ def test_an_organisation_unpublished_while_the_old_index_serves_is_left_out(app,
     assert [(m.rank, m.id) for m in outcome.matches] == [(1, kept.ref)]
     assert holder.wait_idle()
     assert [
-        m.id for m in find_matches(db.session, holder, MatchRequest("water leaks")).matches
+        m.id for m in find_matches(db.session, holder, MatchRequest(text="water leaks")).matches
     ] == ["kept"]
