@@ -1,8 +1,11 @@
 """The needs page: a city describes a need and reads ranked, explained hubs."""
 
 import html
+import re
 
 import pytest
+
+from matching.vocabulary import EUROPEAN_COUNTRIES, NEIGHBOURS
 
 
 @pytest.fixture
@@ -90,3 +93,11 @@ def test_bad_input_is_refused_with_a_message_on_the_field(client, hubs, data, me
     assert message.lower() in page.lower()
     assert 'class="field__errors"' in page
     assert "hubs fit your need" not in page
+
+
+def test_every_country_the_form_offers_is_one_the_matching_knows_the_neighbours_of(client):
+    page = html.unescape(client.get("/needs/").get_data(as_text=True))
+    offered = re.findall(r'<option value="([A-Z]{2})"', page)
+    assert sorted(offered) == sorted(EUROPEAN_COUNTRIES)
+    assert all(code in NEIGHBOURS for code in offered)
+    assert '<option value="GE">Georgia</option>' in page
