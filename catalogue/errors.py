@@ -33,6 +33,24 @@ class NotFound(DomainError):
     status = 404
 
 
+class Conflict(DomainError):
+    """The change collides with the current state (a duplicate, or a stale version)."""
+
+    status = 409
+
+
+class Unauthenticated(DomainError):
+    """The request carries no valid credentials (an API token)."""
+
+    status = 401
+
+
+class PermissionDenied(DomainError):
+    """The user may not do this."""
+
+    status = 403
+
+
 MAX_LISTED_FIELDS = 20
 MAX_NAME_LENGTH = 100
 MAX_MESSAGE_LENGTH = 1000
@@ -93,7 +111,10 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(DomainError)
     def handle_domain_error(error: DomainError):
-        return error_response(error.status, error.message, error.fields)
+        response = error_response(error.status, error.message, error.fields)
+        if isinstance(error, Unauthenticated):
+            return (*response, {"WWW-Authenticate": 'Bearer realm="api"'})
+        return response
 
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):

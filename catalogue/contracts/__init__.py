@@ -1,2 +1,2 @@
-"""Typed models of the platform's contracts: the interchange format, the API's requests and
-responses. Each validates input, builds output and emits the JSON Schema, so they cannot drift."""
+"""Typed models of the platform's contracts (pydantic): the interchange format, the API's
+requests and responses. Each validates input, builds output and gives the JSON Schema."""

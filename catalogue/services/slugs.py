@@ -42,6 +42,14 @@ def pick_unique_slug(text: str, taken: Collection[str], fallback: str = "item") 
     return slug
 
 
+def unique_slug(session: Session, model: type, text: str, fallback: str = "item") -> str:
+    """Return a slug for ``text`` that no row of ``model`` uses yet (one query)."""
+    base = slugify(text, fallback)
+    column = model.slug
+    taken = set(session.scalars(select(column).where(column.startswith(base, autoescape=True))))
+    return pick_unique_slug(text, taken, fallback)
+
+
 def taken_slugs(session: Session, model: type) -> set[str]:
     """Return every slug ``model``'s table uses: for allocating many slugs without a query each."""
     return set(session.scalars(select(model.slug)))

@@ -4,7 +4,7 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import Organisation
-from catalogue.services.slugs import pick_unique_slug, slugify, taken_slugs
+from catalogue.services.slugs import pick_unique_slug, slugify, taken_slugs, unique_slug
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,10 @@ def test_slugs_taken_in_the_table_are_skipped(app, build):
     taken = taken_slugs(db.session, Organisation)
     assert pick_unique_slug("City Lab", taken) == "city-lab-3"
     assert pick_unique_slug("City_Lab%", taken) == "city-lab-3"
+
+
+def test_unique_slug_looks_at_the_table(app, build):
+    build.organisation(slug="city-lab")
+    build.organisation(slug="city-lab-2")
+    assert unique_slug(db.session, Organisation, "City Lab") == "city-lab-3"
+    assert unique_slug(db.session, Organisation, "City_Lab%") == "city-lab-3"
