@@ -9,10 +9,11 @@ from flask import Blueprint, Flask, Response, abort, current_app, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 
+from catalogue.config import Defaults
+
 bp = Blueprint("api", __name__, cli_group=None)
 
 JSON = "application/json"
-DEFAULT_API_RATELIMIT = "120 per minute"
 API_PREFIX = "/api/v1"
 API_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]
 # Headers a browser script may read from a cross-origin response.
@@ -29,8 +30,8 @@ View = TypeVar("View", bound=Callable)
 
 
 def api_rate_limit() -> str:
-    """The API's rate limit, from ``API_RATELIMIT`` (e.g. ``"120 per minute"``)."""
-    return current_app.config.get("API_RATELIMIT") or DEFAULT_API_RATELIMIT
+    """The API's rate limit, from ``API_RATELIMIT`` (its default is in ``config.Defaults``)."""
+    return current_app.config.get("API_RATELIMIT") or Defaults.API_RATELIMIT
 
 
 def limit_api(limiter: Limiter) -> None:
