@@ -29,13 +29,13 @@ serve: $(STAMP)
 	  export FLASK_TRUSTED_HOSTS='["127.0.0.1", "localhost"]'; fi; \
 	$(BIN)/gunicorn -w 2 -b 127.0.0.1:8000 'catalogue:create_app()'
 
-## test: the whole suite on SQLite (the browser tests run with test-browser)
+## test: the whole suite on SQLite on two workers (the browser tests run with test-browser)
 test: $(STAMP)
-	$(PYTEST) -m "not browser" -q
+	$(PYTEST) -m "not browser" -q -n 2
 
 ## test-postgres: the whole suite again on a throwaway database of the local PostgreSQL
 test-postgres: $(STAMP)
-	TEST_DATABASE_URL=$(PG_SERVER_URL) $(PYTEST) -m "not browser" -q
+	TEST_DATABASE_URL=$(PG_SERVER_URL) $(PYTEST) -m "not browser" -q -n 2
 
 ## test-browser: Playwright + Debian's Chromium + axe-core (WCAG 2.1 AA) on every page
 test-browser: $(STAMP)

@@ -33,7 +33,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from catalogue import cli, database, errors, request_checks, security, templating
     from catalogue.accounts import auth, commands
     from catalogue.accounts.views import bp as accounts_bp
-    from catalogue.api.blueprint import limit_api
+    from catalogue.api.blueprint import allow_listed_origins, limit_api
     from catalogue.extensions import csrf, db, migrate, new_limiter
     from catalogue.models.search import described_by_models
     from catalogue.services.indexing import IndexHolder, IndexSettings
@@ -59,6 +59,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     limiter = new_limiter()
     limit_api(limiter)
+    allow_listed_origins(app)
     auth.limit_logins(limiter, accounts_bp)
     limiter.init_app(app)
     errors.init_app(app)
@@ -76,6 +77,7 @@ def _register_blueprints(app: Flask) -> None:
     from catalogue.accounts import token_views  # noqa: F401 - its routes join accounts_bp
     from catalogue.accounts.views import bp as accounts_bp
     from catalogue.api import bp as api_bp
+    from catalogue.api.blueprint import API_PREFIX
     from catalogue.explore.views import bp as explore_bp
     from catalogue.extensions import csrf
     from catalogue.moderation.views import bp as moderation_bp
@@ -94,4 +96,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(practices_bp, url_prefix="/practices")
     app.register_blueprint(explore_bp, url_prefix="/explore")
     csrf.exempt(api_bp)
-    app.register_blueprint(api_bp, url_prefix="/api/v1")
+    app.register_blueprint(api_bp, url_prefix=API_PREFIX)

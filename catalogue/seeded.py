@@ -21,7 +21,7 @@ def seeded_records(seed_dir: Path = SEED_DIR) -> list[Record]:
     from catalogue import create_app
     from catalogue.extensions import db
     from catalogue.services import seeding
-    from catalogue.services.matching import published_records
+    from catalogue.services.hub_matching import published_records
 
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'seed.sqlite'}"

@@ -10,7 +10,8 @@ from flask import Flask
 from werkzeug.routing import Rule
 
 from catalogue import create_app
-from catalogue.api.docs_views import API_BASE, current_document
+from catalogue.api.blueprint import API_PREFIX as API_BASE
+from catalogue.api.docs_views import current_document
 from catalogue.services import browse, practices
 
 # Percent-encoded as a client would send them; several are not valid UTF-8 on purpose.

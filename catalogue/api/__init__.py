@@ -1,7 +1,6 @@
-"""The open-data JSON API under /api/v1: read endpoints, downloads, OpenAPI and NGSI-LD import."""
+"""The open-data JSON API under /api/v1: read endpoints, downloads, match and OpenAPI."""
 
 from catalogue.api import (  # noqa: F401 - routes
-    commands,
     docs_views,
     download_views,
     match_views,

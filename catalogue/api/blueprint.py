@@ -5,23 +5,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import Blueprint, Response, abort, current_app, request
+from flask import Blueprint, Flask, Response, abort, current_app, request
+from flask_cors import CORS
 from flask_limiter import Limiter
+
+from catalogue.config import Defaults
 
 bp = Blueprint("api", __name__, cli_group=None)
 
 JSON = "application/json"
-DEFAULT_API_RATELIMIT = "120 per minute"
+API_PREFIX = "/api/v1"
+API_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]
 # Headers a browser script may read from a cross-origin response.
-EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining"
-ALLOWED_REQUEST_HEADERS = "Accept, Content-Type, If-None-Match, If-Modified-Since"
+EXPOSED_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+]
+ALLOWED_REQUEST_HEADERS = ["Accept", "Content-Type", "If-None-Match", "If-Modified-Since"]
 
 View = TypeVar("View", bound=Callable)
 
 
 def api_rate_limit() -> str:
-    """The API's rate limit, from ``API_RATELIMIT`` (e.g. ``"120 per minute"``)."""
-    return current_app.config.get("API_RATELIMIT") or DEFAULT_API_RATELIMIT
+    """The API's rate limit, from ``API_RATELIMIT`` (its default is in ``config.Defaults``)."""
+    return current_app.config.get("API_RATELIMIT") or Defaults.API_RATELIMIT
 
 
 def limit_api(limiter: Limiter) -> None:
@@ -50,21 +60,32 @@ def refuse_unacceptable() -> None:
         abort(406, f"This resource is only available as {', '.join(offered)}.")
 
 
-@bp.after_request
-def allow_listed_origins(response: Response) -> Response:
-    """Add CORS headers for origins in ``CORS_ALLOWED_ORIGINS``; no other origin gets any."""
-    allowed = current_app.config.get("CORS_ALLOWED_ORIGINS") or ()
+def allow_listed_origins(app: Flask) -> None:
+    """Answer cross-origin requests from ``CORS_ALLOWED_ORIGINS`` only (Flask-CORS); off if empty.
+
+    Each listed origin gets its own name back (never ``*``) and no credentials.
+    """
+    allowed = list(app.config.get("CORS_ALLOWED_ORIGINS") or ())
     if not allowed:
-        return response
-    response.vary.add("Origin")
-    origin = request.headers.get("Origin")
-    if origin is None or (origin not in allowed and "*" not in allowed):
-        return response
-    response.headers["Access-Control-Allow-Origin"] = origin
-    response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
-    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
-        methods = response.headers.get("Allow") or "GET, HEAD, OPTIONS"
-        response.headers["Access-Control-Allow-Methods"] = methods
-        response.headers["Access-Control-Allow-Headers"] = ALLOWED_REQUEST_HEADERS
-        response.headers["Access-Control-Max-Age"] = "600"
+        return
+    CORS(
+        app,
+        resources={f"{API_PREFIX}/*": {"origins": allowed}},
+        methods=API_METHODS,
+        allow_headers=ALLOWED_REQUEST_HEADERS,
+        expose_headers=EXPOSED_HEADERS,
+        max_age=600,
+        send_wildcard=False,
+        vary_header=True,
+    )
+
+
+@bp.after_request
+def vary_by_origin(response: Response) -> Response:
+    """With CORS on, caches keep one copy per origin: only listed origins get its headers.
+
+    Flask-CORS says so only when more than one origin is listed.
+    """
+    if current_app.config.get("CORS_ALLOWED_ORIGINS"):
+        response.vary.add("Origin")
     return response

@@ -6,15 +6,16 @@ from typing import Any
 
 from flask import current_app, render_template
 
-from catalogue.api.blueprint import bp, produces
+from catalogue.api.blueprint import API_PREFIX, bp, produces
 from catalogue.api.openapi import build_document
+from catalogue.contracts import interchange
 
-API_BASE = "/api/v1"
+SCHEMA_JSON = "application/schema+json"
 
 
 def current_document() -> dict[str, Any]:
     """The OpenAPI document with this app's settings."""
-    return build_document(API_BASE, current_app.config["MAX_SEARCH_LENGTH"])
+    return build_document(API_PREFIX, current_app.config["MAX_SEARCH_LENGTH"])
 
 
 def _resolve(document: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
@@ -90,6 +91,13 @@ def schema_rows(document: dict[str, Any]) -> list[tuple[str, list[tuple[str, str
 def show_openapi():
     """The OpenAPI 3.1 document describing every endpoint of /api/v1."""
     return current_document()
+
+
+@bp.get("/schemas/interchange.json")
+@produces(SCHEMA_JSON, "application/json")
+def show_interchange_schema():
+    """The JSON Schema of the interchange format, generated from its typed models."""
+    return current_app.response_class(interchange.published_schema_text(), mimetype=SCHEMA_JSON)
 
 
 @bp.get("/")

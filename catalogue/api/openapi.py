@@ -6,10 +6,13 @@ from typing import Any
 
 from catalogue import vocabularies
 from catalogue.api import openapi_downloads, openapi_match, openapi_schemas, openapi_writes
-from catalogue.api.openapi_schemas import REF_PATTERN, ref, ref_links
+from catalogue.api.openapi_schemas import ref, ref_links
+from catalogue.contracts.values import REF_PATTERN
 from catalogue.services import browse
 
 JSON = "application/json"
+# Every query parameter: request_checks refuses NUL anywhere in the query string.
+NO_NUL = "^[^\\u0000]*$"
 LIST_ERRORS = ("400", "404", "405", "406", "413", "429")
 ITEM_ERRORS = ("404", "405", "406", "413", "429")
 ERROR_DESCRIPTIONS = {
@@ -83,8 +86,9 @@ def parameters(max_search_length: int) -> dict[str, Any]:
             "in": "query",
             "description": "Search words: every word must appear (stemmed, ignoring case and "
             "accents) in the name, description, place, country, technologies, sectors or "
-            "published services; a phrase in double quotes must appear as written.",
-            "schema": {"type": "string", "maxLength": max_search_length},
+            "published services; a phrase in double quotes must appear as written. No query "
+            "parameter may contain the NUL character.",
+            "schema": {"type": "string", "maxLength": max_search_length, "pattern": NO_NUL},
         },
         "sort": {
             "name": "sort",
@@ -232,7 +236,6 @@ def build_document(server_url: str, max_search_length: int = 200) -> dict[str, A
         "components": {
             "schemas": openapi_schemas.schemas()
             | openapi_downloads.schemas()
-            | openapi_match.schemas()
             | openapi_writes.schemas(),
             "securitySchemes": openapi_writes.SECURITY_SCHEMES,
             "parameters": parameters(max_search_length),

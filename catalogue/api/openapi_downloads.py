@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from catalogue import vocabularies
-from catalogue.api.openapi_schemas import REF_PATTERN, TEXT, TEXTS, ref
+from catalogue.api.openapi_schemas import ref
+
+TEXT = {"type": "string"}
 
 DOWNLOAD_ERRORS = ("405", "406", "413", "429")
 VALIDATORS = {
@@ -87,6 +88,12 @@ PATHS: dict[str, dict[str, Any]] = {
     "/openapi.json": _page(
         "getOpenApi", "This OpenAPI document", "application/json", {"type": "object"}
     ),
+    "/schemas/interchange.json": _page(
+        "getInterchangeSchema",
+        "The JSON Schema (2020-12) of the interchange format, version 1",
+        "application/schema+json",
+        {"type": "object"},
+    ),
     "/downloads/catalogue.json": download(
         "downloadCatalogue",
         "The published catalogue in the interchange format",
@@ -113,42 +120,8 @@ def _record(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
 
 
 def schemas() -> dict[str, Any]:
-    """Schemas of the interchange document and of NGSI-LD entities (the essentials)."""
-    reference = {"type": "string", "pattern": REF_PATTERN}
-    family = {"type": "string", "enum": list(vocabularies.SERVICE_FAMILIES)}
-    kind = {"type": "string", "enum": list(vocabularies.ORGANISATION_KINDS)}
-    service = _record(
-        ["ref", "title", "family"], {"ref": reference, "title": TEXT, "family": family}
-    )
-    organisation = _record(
-        ["ref", "name", "kind"],
-        {
-            "ref": reference,
-            "name": TEXT,
-            "kind": kind,
-            "technologies": TEXTS,
-            "sectors": TEXTS,
-            "services": {"type": "array", "items": service},
-            "extra": {
-                "type": "object",
-                "description": "Only the public attribution keys `licence` and `attribution`.",
-                "propertyNames": {"enum": ["licence", "attribution"]},
-            },
-        },
-    )
+    """The (essential) schema of NGSI-LD entities; the interchange document's is generated."""
     return {
-        "InterchangeDocument": {
-            "type": "object",
-            "description": "Catalogue interchange format, version 1 (see docs/interchange.md).",
-            "required": ["format", "version"],
-            "properties": {
-                "format": {"const": "dih-catalogue"},
-                "version": {"const": 1},
-                "organisations": {"type": "array", "items": organisation},
-                "practices": {"type": "array", "items": _record(["ref", "title"], {})},
-                "events": {"type": "array", "items": _record(["ref", "title", "date"], {})},
-            },
-        },
         "NgsiLdEntity": _record(
             ["id", "type", "@context"],
             {

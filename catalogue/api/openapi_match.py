@@ -1,97 +1,12 @@
-"""OpenAPI path and schemas of POST /match, following the match API contract (docs/match-api.md)."""
+"""OpenAPI path of POST /match; its schemas come from catalogue/contracts/match.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from catalogue import vocabularies
-from catalogue.api.openapi_schemas import (
-    FAMILY,
-    NULLABLE_TEXT,
-    REF,
-    TEXT,
-    URI,
-    obj,
-    ref,
-    ref_links,
-)
-from catalogue.services.matching import MAX_LIMIT, MAX_NEED_LENGTH
+from catalogue.api.openapi_schemas import ref, ref_links
 
 MATCH_ERRORS = ("400", "405", "406", "413", "415", "429")
-SCORE = {"type": "number", "minimum": 0, "maximum": 1}
-
-
-def _request_schema() -> dict[str, Any]:
-    country_codes = vocabularies.country_codes()
-    request = obj(
-        {
-            "text": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": MAX_NEED_LENGTH,
-                "pattern": r"\S",
-                "description": "The need in the city's own words, any EU language.",
-            },
-            "country": {
-                "type": ["string", "null"],
-                "enum": [*country_codes, None],
-                "description": "ISO 3166-1 alpha-2 code of the asking city; nearby hubs first.",
-            },
-            "families": {
-                "type": ["array", "null"],
-                "items": FAMILY,
-                "description": "Service families wanted: a preference, not a filter.",
-            },
-            "language": {
-                "type": ["string", "null"],
-                "enum": [*vocabularies.language_codes(), None],
-                "description": "ISO 639-1 code of the text; detected when absent.",
-            },
-            "limit": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_LIMIT},
-        },
-        optional=("country", "families", "language", "limit"),
-    )
-    return request | {"example": {"text": "Test an AI traffic tool before we buy it"}}
-
-
-def _result_schema() -> dict[str, Any]:
-    organisation = obj(
-        {
-            "ref": REF,
-            "name": TEXT,
-            "kind": {"type": "string", "enum": list(vocabularies.ORGANISATION_KINDS)},
-            "country": NULLABLE_TEXT,
-            "url": URI,
-        }
-    )
-    service = obj({"ref": REF, "title": TEXT, "family": FAMILY, "score": SCORE})
-    term = obj({"term": TEXT, "field": TEXT, "weight": {"type": "number", "minimum": 0}})
-    explanation = obj(
-        {
-            "summary": TEXT,
-            "matched_terms": {"type": "array", "items": term},
-            "families": {"type": "array", "items": FAMILY},
-            "location": TEXT,
-            "semantic": SCORE | {"description": "Share of the score from similarity of meaning."},
-        },
-        optional=("semantic",),
-    )
-    return obj(
-        {
-            "rank": {"type": "integer", "minimum": 1},
-            "score": SCORE,
-            "organisation": organisation,
-            "services": {"type": "array", "items": service},
-            "explanation": explanation,
-        }
-    )
-
-
-def schemas() -> dict[str, Any]:
-    """The component schemas of the match endpoint."""
-    query = obj({"text": TEXT, "language": TEXT, "country": NULLABLE_TEXT})
-    response = obj({"query": query, "results": {"type": "array", "items": ref("MatchResult")}})
-    return {"MatchRequest": _request_schema(), "MatchResult": _result_schema(), "Matches": response}
 
 
 PATHS: dict[str, dict[str, Any]] = {

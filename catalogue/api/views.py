@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from flask import current_app, redirect, request, url_for
-from sqlalchemy import select
 
-from catalogue.api import queries
+from catalogue.api import parameters
 from catalogue.api import serializers as s
 from catalogue.api.blueprint import bp
+from catalogue.contracts import api
 from catalogue.errors import NotFound, ValidationError
 from catalogue.extensions import db
-from catalogue.models import Organisation, Service
-from catalogue.services import browse, duplicates
-from catalogue.vocabularies import PUBLISHED
+from catalogue.services import browse, duplicates, published
 
 PAGING = ("page", "per_page")
 HUB_FILTERS = tuple(spec.param for spec in browse.FACETS)
@@ -22,26 +20,11 @@ def _default_per_page() -> int:
     return current_app.config["PAGE_SIZE"]
 
 
-def _families(organisation_ids: list[int]) -> dict[int, list[str]]:
-    """The families of the published services of each organisation's records, in one query."""
-    listing = duplicates.listing()
-    rows = db.session.execute(
-        select(listing.c.listed_id, Service.family)
-        .join(Service, Service.organisation_id == listing.c.record_id)
-        .where(listing.c.listed_id.in_(organisation_ids), Service.status == PUBLISHED)
-        .distinct()
-    )
-    families: dict[int, list[str]] = {}
-    for organisation_id, family in rows:
-        families.setdefault(organisation_id, []).append(family)
-    return {key: sorted(values) for key, values in families.items()}
-
-
 def _hub_page(args) -> tuple[browse.HubQuery, browse.HubPage]:
     """Parse the browse page's filters plus ``per_page``; a page past the end is not found."""
     problems: dict[str, str] = {}
-    queries.refuse_blank_values(args, (*HUB_FILTERS, "sort", *PAGING), problems)
-    _, per_page = queries.parse_paging(args, _default_per_page(), problems)
+    parameters.refuse_blank_values(args, (*HUB_FILTERS, "sort", *PAGING), problems)
+    _, per_page = parameters.parse_paging(args, _default_per_page(), problems)
     if len(args.get("q", "")) > current_app.config["MAX_SEARCH_LENGTH"]:
         problems["q"] = f"is longer than {current_app.config['MAX_SEARCH_LENGTH']} characters"
     query = browse.HubQuery()
@@ -51,24 +34,11 @@ def _hub_page(args) -> tuple[browse.HubQuery, browse.HubPage]:
         )
     except ValidationError as error:
         problems = error.fields | problems
-    queries.raise_problems(problems, "organisations")
+    parameters.raise_problems(problems, "organisations")
     try:
         return query, browse.list_hubs(db.session, query)
     except ValidationError as error:
         raise NotFound(error.message) from error
-
-
-def _other_records(organisation_ids: list[int]) -> dict[int, list[Organisation]]:
-    """The other published records of each listed organisation, in one query."""
-    rows = db.session.scalars(
-        select(Organisation)
-        .where(Organisation.duplicate_of_id.in_(organisation_ids), Organisation.status == PUBLISHED)
-        .order_by(Organisation.ref)
-    )
-    others: dict[int, list[Organisation]] = {}
-    for row in rows:
-        others.setdefault(row.duplicate_of_id, []).append(row)
-    return others
 
 
 @bp.get("/organisations")
@@ -76,82 +46,82 @@ def list_organisations():
     """Published organisations with the browse page's filters, sorting, facets and pages."""
     query, page = _hub_page(request.args)
     ids = [organisation.id for organisation in page.items]
-    families, others = _families(ids), _other_records(ids)
+    families = published.families_of(db.session, ids)
+    others = published.other_records_of(db.session, ids)
     items = [
         s.serialize_organisation(o, families.get(o.id, []), others.get(o.id, []))
         for o in page.items
     ]
     args = {key: value for key, value in query.to_args().items() if key != "page"}
-    body = s.serialize_page(page, items, args)
-    body["facets"] = {
-        facet.param: [
-            {"value": o.value, "label": o.label, "count": o.count, "detected": o.detected}
-            for o in facet.options
-        ]
-        for facet in page.facets
-    }
-    return body
+    body = api.OrganisationPage(
+        items=items, **s.page_fields(page, args), facets=s.serialize_facets(page.facets)
+    )
+    return s.as_json(body)
 
 
 @bp.get("/organisations/<ref>")
 def organisation_detail(ref: str):
     """One published organisation with its published services; a duplicate record redirects."""
-    organisation = queries.get_organisation(db.session, ref)
+    organisation = published.get_organisation(db.session, ref)
     shown = duplicates.shown_record(organisation)
     if shown is not organisation:
         return redirect(url_for("api.organisation_detail", ref=shown.ref), 301)
-    return s.serialize_organisation_detail(organisation)
+    return s.as_json(s.serialize_organisation_detail(organisation))
 
 
 @bp.get("/services")
 def list_services():
     """Published services of published organisations, filtered by family, country, technology."""
     problems: dict[str, str] = {}
-    queries.refuse_blank_values(request.args, (*queries.SERVICE_FILTERS, *PAGING), problems)
-    filters = queries.parse_service_filters(request.args, problems)
-    page_number, per_page = queries.parse_paging(request.args, _default_per_page(), problems)
-    queries.raise_problems(problems, "services")
-    statement = queries.services_statement(filters)
-    page = queries.paginate(db.session, statement, page_number, per_page)
+    parameters.refuse_blank_values(request.args, (*parameters.SERVICE_FILTERS, *PAGING), problems)
+    filters = parameters.parse_service_filters(request.args, problems)
+    page_number, per_page = parameters.parse_paging(request.args, _default_per_page(), problems)
+    parameters.raise_problems(problems, "services")
+    statement = published.services_statement(filters)
+    page = published.paginate(db.session, statement, page_number, per_page)
     items = [s.serialize_service(service) for service in page.items]
-    return s.serialize_page(page, items, {key: list(values) for key, values in filters.items()})
+    args = {key: list(values) for key, values in filters.items()}
+    return s.as_json(api.ServicePage(items=items, **s.page_fields(page, args)))
 
 
 @bp.get("/services/<ref>")
 def service_detail(ref: str):
     """One published service with the organisation offering it."""
-    return s.serialize_service(queries.get_service(db.session, ref))
+    return s.as_json(s.serialize_service(published.get_service(db.session, ref)))
 
 
-def _plain_page(what: str, statement, serialize) -> dict:
+def _plain_page(what: str, statement, serialize, model: type[api.Page]) -> dict:
     """A page of records that take only the paging parameters."""
     problems: dict[str, str] = {}
-    queries.refuse_blank_values(request.args, PAGING, problems)
-    page_number, per_page = queries.parse_paging(request.args, _default_per_page(), problems)
-    queries.raise_problems(problems, what)
-    page = queries.paginate(db.session, statement, page_number, per_page)
-    return s.serialize_page(page, [serialize(record) for record in page.items], {})
+    parameters.refuse_blank_values(request.args, PAGING, problems)
+    page_number, per_page = parameters.parse_paging(request.args, _default_per_page(), problems)
+    parameters.raise_problems(problems, what)
+    page = published.paginate(db.session, statement, page_number, per_page)
+    items = [serialize(record) for record in page.items]
+    return s.as_json(model(items=items, **s.page_fields(page, {})))
 
 
 @bp.get("/practices")
 def list_practices():
     """Published good practices, by title."""
-    return _plain_page("practices", queries.practices_statement(), s.serialize_practice)
+    return _plain_page(
+        "practices", published.practices_statement(), s.serialize_practice, api.PracticePage
+    )
 
 
 @bp.get("/practices/<ref>")
 def practice_detail(ref: str):
     """One published practice."""
-    return s.serialize_practice(queries.get_practice(db.session, ref))
+    return s.as_json(s.serialize_practice(published.get_practice(db.session, ref)))
 
 
 @bp.get("/events")
 def list_events():
     """Published events, newest first (each event's agenda is on its own resource)."""
-    return _plain_page("events", queries.events_statement(), s.serialize_event)
+    return _plain_page("events", published.events_statement(), s.serialize_event, api.EventPage)
 
 
 @bp.get("/events/<ref>")
 def event_detail(ref: str):
     """One published event with its sessions and talks."""
-    return s.serialize_event(queries.get_event(db.session, ref), with_sessions=True)
+    return s.as_json(s.serialize_event_detail(published.get_event(db.session, ref)))

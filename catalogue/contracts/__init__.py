@@ -1,1 +1,2 @@
-"""Typed request and response models of the JSON API (pydantic), which also give its schemas."""
+"""Typed models of the platform's contracts (pydantic): the interchange format, the API's
+requests and responses. Each validates input, builds output and gives the JSON Schema."""

@@ -22,7 +22,7 @@ class Organisation(Tagged, Published, Sourced, Base):
     """A Digital Innovation Hub or any other organisation that helps cities go digital."""
 
     __tablename__ = "organisations"
-    # What the matching index reads (catalogue/services/matching.py, organisation_record).
+    # What the matching index reads (catalogue/services/hub_matching.py, organisation_record).
     indexed_fields = frozenset(
         {
             "ref",

@@ -7,7 +7,7 @@ from wtforms import SelectField, SelectMultipleField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from catalogue.services.matching import MAX_NEED_LENGTH
+from catalogue.services.hub_matching import MAX_NEED_LENGTH
 from catalogue.vocabularies import EUROPEAN_COUNTRIES, SERVICE_FAMILIES, country_name
 
 

@@ -8,23 +8,23 @@ from catalogue.errors import ValidationError
 from catalogue.extensions import db, match_index_holder, practice_index_holder
 from catalogue.needs.forms import NeedForm
 from catalogue.needs.highlight import highlight_terms
-from catalogue.services import matching, practice_matching
-from catalogue.services.matching import MAX_NEED_LENGTH
+from catalogue.services import hub_matching, practice_matching
+from catalogue.services.hub_matching import MAX_NEED_LENGTH
 
 bp = Blueprint("needs", __name__)
 
 
-def _match_form(form: NeedForm) -> matching.MatchOutcome | None:
+def _match_form(form: NeedForm) -> hub_matching.MatchOutcome | None:
     """Run the match for a submitted form; attach rule violations to the fields they concern."""
     payload = {"text": form.text.data or "", "country": form.country.data or None}
     payload["families"] = form.families.data or None
     try:
-        need = matching.validate_match_request(payload)
+        need = hub_matching.validate_match_request(payload)
     except ValidationError as error:
         for name, problem in error.fields.items():
             getattr(form, name).errors = [*getattr(form, name).errors, problem]
         return None
-    return matching.find_matches(db.session, match_index_holder(), need)
+    return hub_matching.find_matches(db.session, match_index_holder(), need)
 
 
 @bp.route("/", methods=["GET", "POST"])

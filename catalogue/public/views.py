@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from catalogue.extensions import db, match_index_holder
 from catalogue.public.data_sources import DATA_SOURCES
 from catalogue.public.forms import HubSearchForm
-from catalogue.services import browse, duplicates, hubs, matching
+from catalogue.services import browse, duplicates, hub_matching, hubs
 
 bp = Blueprint("public", __name__)
 
@@ -43,7 +43,7 @@ def hub_detail(slug: str):
     if shown is not hub:
         return redirect(url_for("public.hub_detail", slug=shown.slug), 301)
     detail = hubs.hub_detail(db.session, hub)
-    similar = matching.similar_organisations(db.session, match_index_holder(), hub)
+    similar = hub_matching.similar_organisations(db.session, match_index_holder(), hub)
     return render_template("public/hub_detail.html", detail=detail, hub=hub, similar=similar)
 
 

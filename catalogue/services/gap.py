@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from catalogue.models import Practice, current_revision
 from catalogue.services import duplicates
-from catalogue.services.matching import organisation_record
+from catalogue.services.hub_matching import organisation_record
 from catalogue.services.practice_matching import need_text
 from catalogue.vocabularies import PUBLISHED, SERVICE_FAMILIES, country_name
 from matching import MatchIndex

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from catalogue.models import current_index_revision
 from catalogue.models.revision import QUIET_INDEX
 from catalogue.services.embeddings import pending_passages, store_vectors, stored_vectors
-from catalogue.services.matching import published_records
+from catalogue.services.hub_matching import published_records
 from matching import MatchIndex
 from matching.semantic import Encoder, default_encoder
 from matching.vectorstore import catalogue_passages, encode_missing

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from catalogue.models import Practice
-from catalogue.services import matching
+from catalogue.services import hub_matching
 from catalogue.services.indexing import IndexHolder
 from catalogue.vocabularies import PUBLISHED
 from matching import Match, MatchIndex, Record
@@ -101,7 +101,7 @@ def need_text(practice: Practice) -> str:
 
 def hubs_for_practice(
     session: Session, holder: IndexHolder, practice: Practice, limit: int = 5
-) -> matching.MatchOutcome:
+) -> hub_matching.MatchOutcome:
     """The hubs and services that could help a city do what ``practice`` did, explained."""
-    request = matching.MatchRequest(text=need_text(practice), limit=limit)
-    return matching.find_matches(session, holder, request)
+    request = hub_matching.MatchRequest(text=need_text(practice), limit=limit)
+    return hub_matching.find_matches(session, holder, request)

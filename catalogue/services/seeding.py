@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from catalogue.contracts.interchange import FORMAT, VERSION
 from catalogue.errors import ValidationError
 from catalogue.services.interchange import (
     DocumentError,
@@ -18,7 +19,6 @@ from catalogue.services.interchange import (
 )
 from catalogue.services.interchange.files import read_document
 from catalogue.services.interchange.importing import Progress
-from catalogue.services.interchange.schema import FORMAT, VERSION
 
 LISTS = ("organisations", "practices", "events")
 _LISTED_PATH = re.compile(r"(?P<key>\w+)\[(?P<index>\d+)\](?P<rest>.*)")

@@ -186,7 +186,7 @@ def test_a_slow_encoder_does_not_hold_up_queries(app, build):
 
 def test_an_organisation_unpublished_while_the_old_index_serves_is_left_out(app, build):
     """The previous index answers until the refit is swapped in; its stale refs must not leak."""
-    from catalogue.services.matching import MatchRequest, find_matches
+    from catalogue.services.hub_matching import MatchRequest, find_matches
 
     kept = build.organisation(ref="kept", name="Water Lab", description="Finds water leaks.")
     gone = build.organisation(ref="gone", name="Leak Lab", description="Finds water leaks fast.")
@@ -199,5 +199,5 @@ def test_an_organisation_unpublished_while_the_old_index_serves_is_left_out(app,
     assert [(m.rank, m.id) for m in outcome.matches] == [(1, kept.ref)]
     assert holder.wait_idle()
     assert [
-        m.id for m in find_matches(db.session, holder, MatchRequest("water leaks")).matches
+        m.id for m in find_matches(db.session, holder, MatchRequest(text="water leaks")).matches
     ] == ["kept"]

@@ -4,7 +4,7 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import Organisation
-from catalogue.services.slugs import pick_unique_slug, slugify, unique_slug
+from catalogue.services.slugs import pick_unique_slug, slugify, taken_slugs, unique_slug
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,14 @@ def test_a_long_name_leaves_room_for_a_suffix_in_the_column():
 
 def test_colliding_slugs_get_the_next_free_number():
     assert pick_unique_slug("Hub", {"hub", "hub-2"}) == "hub-3"
+
+
+def test_slugs_taken_in_the_table_are_skipped(app, build):
+    build.organisation(slug="city-lab")
+    build.organisation(slug="city-lab-2")
+    taken = taken_slugs(db.session, Organisation)
+    assert pick_unique_slug("City Lab", taken) == "city-lab-3"
+    assert pick_unique_slug("City_Lab%", taken) == "city-lab-3"
 
 
 def test_unique_slug_looks_at_the_table(app, build):

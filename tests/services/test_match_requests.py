@@ -3,7 +3,7 @@
 import pytest
 
 from catalogue.errors import ValidationError
-from catalogue.services.matching import MAX_NEED_LENGTH, validate_match_request
+from catalogue.services.hub_matching import MAX_NEED_LENGTH, validate_match_request
 
 
 def problems_of(payload) -> dict[str, str]:

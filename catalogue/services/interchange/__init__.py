@@ -4,7 +4,7 @@ from catalogue.services.interchange.checking import DocumentError, validate_docu
 from catalogue.services.interchange.counts import count_records, describe_counts
 from catalogue.services.interchange.exporting import export_catalogue
 from catalogue.services.interchange.importing import ImportSummary, import_catalogue
-from catalogue.services.interchange.validation import Issue
+from catalogue.services.interchange.issues import Issue
 
 __all__ = [
     "DocumentError",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError as InvalidShape
 from sqlalchemy.orm import Session
 
+from catalogue.contracts.interchange import InterchangeDocument
+from catalogue.contracts.problems import problems_of
 from catalogue.errors import ValidationError
+from catalogue.services.interchange.issues import Issue, Problems
 from catalogue.services.interchange.references import check_references
-from catalogue.services.interchange.schema import clean_document
-from catalogue.services.interchange.validation import Issue, Problems
 
 # Past this many, listing more problems helps nobody; the total is still reported.
 MAX_LISTED = 200
@@ -56,7 +58,17 @@ def checked_document(session: Session, document: Any) -> dict[str, Any]:
 
 
 def _check(document: Any, session: Session | None) -> tuple[dict[str, Any], list[Issue]]:
+    """Check the shape and values with the typed models, then the refs across records.
+
+    References are checked even when the shape is not right, on the raw document's records,
+    so that one run reports every problem.
+    """
     problems = Problems()
-    cleaned = clean_document(document, problems)
+    try:
+        cleaned = InterchangeDocument.model_validate(document).model_dump(exclude_unset=True)
+    except InvalidShape as error:
+        for path, problem in problems_of(error, InterchangeDocument):
+            problems.add(path, problem)
+        cleaned = document if isinstance(document, dict) else {}
     check_references(cleaned, problems, session)
     return cleaned, problems.issues

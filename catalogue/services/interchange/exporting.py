@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue.contracts.interchange import FORMAT, VERSION
 from catalogue.models import Event, EventSession, Organisation, Practice, Service, Talk
-from catalogue.services.interchange.schema import FORMAT, VERSION
 from catalogue.vocabularies import PUBLISHED
 
 

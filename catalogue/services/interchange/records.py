@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue.models import Tag
-from catalogue.vocabularies import PUBLISHED
+from catalogue.vocabularies import PUBLISHED, normalise_label
 
 # Imported records are public: the file's publisher vouches for them.
 IMPORTED_STATUS = PUBLISHED
@@ -53,11 +53,12 @@ class TagCache:
         return tag
 
     def for_record(self, data: dict[str, Any]) -> list[Tag]:
-        """Return the tags of a record's cleaned ``technologies`` and ``sectors``."""
+        """Return the tags of a record's cleaned (already normalised) ``technologies`` and
+        ``sectors``."""
         return [
-            self.get(vocabulary, label, controlled)
+            self.get(vocabulary, *normalise_label(label, vocabulary))
             for key, vocabulary in (("technologies", "technology"), ("sectors", "sector"))
-            for label, controlled in data.get(key, [])
+            for label in data.get(key, [])
         ]
 
 

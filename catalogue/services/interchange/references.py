@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from catalogue.models import Organisation, Practice, Service
-from catalogue.services.interchange.validation import Problems
+from catalogue.services.interchange.issues import Problems
 
 # Stay well below the bound-parameter limits of SQLite and PostgreSQL.
 CHUNK = 500

@@ -6,33 +6,40 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError as InvalidRequest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue.contracts.match import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    MAX_NEED_LENGTH,
+    REQUEST_WORDING,
+    MatchRequest,
+)
+from catalogue.contracts.problems import problems_of
 from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Organisation, Service
 from catalogue.services import duplicates
-from catalogue.vocabularies import PUBLISHED, SERVICE_FAMILIES, is_language_code, normalise_country
+from catalogue.vocabularies import PUBLISHED
 from matching import Match, Record, ServiceRecord, detect_language
 
 if TYPE_CHECKING:
     from catalogue.services.indexing import IndexHolder
 
-MAX_NEED_LENGTH = 5000
-MAX_LIMIT = 50
-DEFAULT_LIMIT = 10
-REQUEST_KEYS = frozenset({"text", "country", "families", "language", "limit"})
-
-
-@dataclass(frozen=True)
-class MatchRequest:
-    """A city's need, checked: the text and the optional preferences of the match API."""
-
-    text: str
-    country: str | None = None
-    families: tuple[str, ...] = ()
-    language: str | None = None
-    limit: int = DEFAULT_LIMIT
+# The request's rules live with its contract; callers of this service may take them from here.
+__all__ = [
+    "DEFAULT_LIMIT",
+    "MAX_LIMIT",
+    "MAX_NEED_LENGTH",
+    "MatchOutcome",
+    "MatchRequest",
+    "find_matches",
+    "organisation_record",
+    "published_records",
+    "similar_organisations",
+    "validate_match_request",
+]
 
 
 @dataclass(frozen=True)
@@ -45,100 +52,19 @@ class MatchOutcome:
     services: dict[str, Service]
 
 
-def _check_text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError("must be a string")
-    text = value.strip()
-    if not text:
-        raise ValueError("must not be empty: describe the need in a few words")
-    if len(text) > MAX_NEED_LENGTH:
-        raise ValueError(f"is {len(text)} characters long; at most {MAX_NEED_LENGTH} are allowed")
-    return text
-
-
-def _check_country(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.isupper() or normalise_country(value) != value:
-        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code such as 'BE'")
-    return value
-
-
-def _check_families(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValueError("must be a list of service family names")
-    unknown = [item for item in value if item not in SERVICE_FAMILIES]
-    if unknown:
-        raise ValueError(f"unknown family {unknown[0]!r}; use one of {', '.join(SERVICE_FAMILIES)}")
-    return tuple(dict.fromkeys(value))
-
-
-def _check_language(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not is_language_code(value):
-        raise ValueError(f"{value!r} is not an ISO 639-1 language code such as 'de'")
-    return value
-
-
-def _check_limit(value: Any) -> int:
-    if value is None:
-        return DEFAULT_LIMIT
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # JSON has one number type: 13.0 is the whole number 13
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError("must be a whole number")
-    if not 1 <= value <= MAX_LIMIT:
-        raise ValueError(f"must be between 1 and {MAX_LIMIT}, got {value}")
-    return value
-
-
-_CHECKS = {
-    "text": _check_text,
-    "country": _check_country,
-    "families": _check_families,
-    "language": _check_language,
-    "limit": _check_limit,
-}
-
-
-def _json_type(value: Any) -> str:
-    """Name a parsed JSON value's type as JSON calls it: null, a boolean, a number, ..."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    return "a string" if isinstance(value, str) else "an array"
-
-
 def validate_match_request(payload: Any) -> MatchRequest:
     """Check a match request (the API's JSON body or a form's data) against the match API rules.
 
     Raises ``ValidationError`` whose ``fields`` name every offending key.
     """
-    if not isinstance(payload, Mapping):
-        problem = f"must be a JSON object, not {_json_type(payload)}"
-        raise ValidationError(f"The request body {problem}.", {"body": problem})
-    problems = {
-        key: "is not a field of a match request" for key in payload if key not in REQUEST_KEYS
-    }
-    if "text" not in payload:
-        problems["text"] = "is required: describe the need in a few words"
-    values: dict[str, Any] = {}
-    for key, check in _CHECKS.items():
-        if key in payload and key not in problems:
-            try:
-                values[key] = check(payload[key])
-            except ValueError as error:
-                problems[key] = str(error)
-    if problems:
-        first = next(iter(sorted(problems)))
-        raise ValidationError(f"{first}: {problems[first]}", dict(sorted(problems.items())))
-    return MatchRequest(**values)
+    try:
+        return MatchRequest.model_validate(payload)
+    except InvalidRequest as error:
+        problems = dict(problems_of(error, MatchRequest, REQUEST_WORDING))
+    if "body" in problems:
+        raise ValidationError(f"The request body {problems['body']}.", {"body": problems["body"]})
+    first = min(problems)
+    raise ValidationError(f"{first}: {problems[first]}", dict(sorted(problems.items())))
 
 
 def _service_record(service: Service) -> ServiceRecord:

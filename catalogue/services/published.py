@@ -1,4 +1,4 @@
-"""Published records for the API: parameter parsing, paginated lists and lookups by ref."""
+"""Published records for the API: paginated lists, lookups by ref, what a list shows of each."""
 
 from __future__ import annotations
 
@@ -10,19 +10,11 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from catalogue import vocabularies
-from catalogue.errors import NotFound, ValidationError
+from catalogue.errors import NotFound
 from catalogue.models import Event, Organisation, Practice, Service, Tag
 from catalogue.models.tags import service_tags
-from catalogue.services import browse
+from catalogue.services import duplicates
 from catalogue.vocabularies import PUBLISHED
-
-MAX_PER_PAGE = 100
-SERVICE_FILTERS: dict[str, Mapping[str, str]] = {
-    "family": vocabularies.SERVICE_FAMILIES,
-    "country": {},  # filled lazily from browse's country facet
-    "technology": {t: t for t in vocabularies.TECHNOLOGIES},
-}
 
 
 @dataclass(frozen=True)
@@ -35,57 +27,6 @@ class Page:
     per_page: int
     pages: int
     args: dict[str, Any] = field(default_factory=dict)
-
-
-def parse_number(
-    args: Mapping[str, Any], name: str, default: int, highest: int, problems: dict[str, str]
-) -> int:
-    """Read a whole-number parameter from 1 to ``highest``; record a problem otherwise."""
-    raw = args.get(name)
-    if raw is None or raw == "":
-        return default
-    text = str(raw).strip()
-    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= highest:
-        problems[name] = f"must be a whole number from 1 to {highest}"
-        return default
-    return int(text)
-
-
-def refuse_blank_values(args: Any, names: tuple[str, ...], problems: dict[str, str]) -> None:
-    """Record a problem for empty or space-padded values, which the HTML forms tolerate."""
-    for name in names:
-        if any(not value or value != value.strip() for value in args.getlist(name)):
-            problems[name] = "must not be empty or padded with spaces"
-
-
-def parse_paging(
-    args: Mapping[str, Any], default: int, problems: dict[str, str]
-) -> tuple[int, int]:
-    """Read ``page`` (1 to 10,000, as on the browse page) and ``per_page`` (1 to 100)."""
-    page = parse_number(args, "page", 1, browse.MAX_PAGE, problems)
-    return page, parse_number(args, "per_page", min(default, MAX_PER_PAGE), MAX_PER_PAGE, problems)
-
-
-def raise_problems(problems: dict[str, str], what: str) -> None:
-    """Raise one ``ValidationError`` naming every bad parameter."""
-    if problems:
-        names = ", ".join(f"“{name}”" for name in problems)
-        raise ValidationError(f"The {what} could not be listed: check {names}.", fields=problems)
-
-
-def parse_service_filters(args: Any, problems: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """Read the services list's ``family``, ``country`` and ``technology`` filters."""
-    countries = next(spec.labels for spec in browse.FACETS if spec.param == "country")
-    filters: dict[str, tuple[str, ...]] = {}
-    for param, known in SERVICE_FILTERS.items():
-        known = known or countries()
-        values = tuple(dict.fromkeys(v.strip() for v in args.getlist(param) if v.strip()))
-        unknown = [v for v in values if v not in known]
-        if unknown:
-            problems[param] = f"unknown value {', '.join(repr(v[:60]) for v in unknown[:3])}"
-        elif values:
-            filters[param] = values
-    return filters
 
 
 def paginate(session: Session, statement: Select, page: int, per_page: int) -> Page:
@@ -160,6 +101,36 @@ def _published_one(session: Session, statement: Select, ref: str) -> Any:
     return record
 
 
-def published(records: list[Any]) -> list[Any]:
+def keep_published(records: list[Any]) -> list[Any]:
     """Keep the published records of a relationship."""
     return [record for record in records if record is not None and record.status == PUBLISHED]
+
+
+def families_of(session: Session, organisation_ids: list[int]) -> dict[int, list[str]]:
+    """The families of the published services of each organisation's records, in one query."""
+    listing = duplicates.listing()
+    rows = session.execute(
+        select(listing.c.listed_id, Service.family)
+        .join(Service, Service.organisation_id == listing.c.record_id)
+        .where(listing.c.listed_id.in_(organisation_ids), Service.status == PUBLISHED)
+        .distinct()
+    )
+    families: dict[int, list[str]] = {}
+    for organisation_id, family in rows:
+        families.setdefault(organisation_id, []).append(family)
+    return {key: sorted(values) for key, values in families.items()}
+
+
+def other_records_of(
+    session: Session, organisation_ids: list[int]
+) -> dict[int, list[Organisation]]:
+    """The other published records of each listed organisation, in one query."""
+    rows = session.scalars(
+        select(Organisation)
+        .where(Organisation.duplicate_of_id.in_(organisation_ids), Organisation.status == PUBLISHED)
+        .order_by(Organisation.ref)
+    )
+    others: dict[int, list[Organisation]] = {}
+    for row in rows:
+        others.setdefault(row.duplicate_of_id, []).append(row)
+    return others
