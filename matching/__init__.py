@@ -1,5 +1,6 @@
 """Explainable, cross-lingual matching of city needs to Digital Innovation Hubs and services."""
 
+from matching.analysis import need_spans
 from matching.index import MatchIndex
 from matching.language import detect_language
 from matching.records import (
@@ -20,4 +21,5 @@ __all__ = [
     "ServiceMatch",
     "ServiceRecord",
     "detect_language",
+    "need_spans",
 ]

@@ -18,7 +18,14 @@ from matching.analysis import (
     surface_forms,
 )
 from matching.geography import describe_location
-from matching.records import FAMILIES, Match, MatchedTerm, ServiceMatch
+from matching.records import (
+    FAMILIES,
+    INTERMEDIARY_KINDS,
+    INTERMEDIARY_NOTE,
+    Match,
+    MatchedTerm,
+    ServiceMatch,
+)
 
 if TYPE_CHECKING:
     from matching.index import MatchIndex
@@ -57,6 +64,9 @@ def build_match(
     terms = _matched_terms(context, org, units)
     families = list(dict.fromkeys(m.family for _, m in services)) or _profile_families(index, org)
     speaks = context.language in record.languages and context.language != "en"
+    summary = _summary(context.mode, [m for _, m in services], terms, semantic)
+    if record.kind in INTERMEDIARY_KINDS:
+        summary = f"{summary} {INTERMEDIARY_NOTE}"
     return Match(
         id=record.id,
         score=round(min(max(score, 0.0), 1.0), 6),
@@ -65,9 +75,10 @@ def build_match(
         matched_terms=terms,
         families=families,
         location=describe_location(context.country, record.country, record.kind, speaks),
-        summary=_summary(context.mode, [m for _, m in services], terms, semantic),
+        summary=summary,
         language=context.language,
         semantic=None if semantic is None else round(semantic, 4),
+        kind=record.kind,
     )
 
 
@@ -100,14 +111,20 @@ def _matched_terms(context: ExplainContext, org: int, units: list[int]) -> list[
     """
     query = context.vector.tocsr()
     weights: dict[tuple[str, str], float] = defaultdict(float)
+    keys: dict[tuple[str, str], set[str]] = defaultdict(set)
     for unit in units:
         fields = ORG_FIELDS if context.index.unit_service_[unit] < 0 else SERVICE_FIELDS
         for field in fields:
             for term_id, value in _field_overlap(context.index, field, unit, query):
                 shown = _shown_term(context, org, unit, field, term_id)
-                weights[(shown, _field_name(field))] += value
+                weights[(shown, field)] += value
+                keys[(shown, field)].add(str(context.index.terms_[term_id]))
     ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
-    return [MatchedTerm(t, f, round(w, 4)) for (t, f), w in ranked[:MAX_TERMS] if w > 0]
+    return [
+        MatchedTerm(t, f, round(w, 4), tuple(sorted(keys[t, f])))
+        for (t, f), w in ranked[:MAX_TERMS]
+        if w > 0
+    ]
 
 
 def _field_overlap(index: MatchIndex, field: str, unit: int, query: Any) -> list[tuple[int, float]]:
@@ -142,11 +159,6 @@ def _unit_texts(index: MatchIndex, org: int, unit: int) -> dict[str, str]:
     if service < 0:
         return org_field_texts(record)
     return service_field_texts(record.services[service])
-
-
-def _field_name(field: str) -> str:
-    """Name a field for people; a service's family label is part of its title for them."""
-    return "service title" if field == "service family" else field
 
 
 def _profile_families(index: MatchIndex, org: int) -> list[str]:

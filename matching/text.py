@@ -42,6 +42,19 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN_RE.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Tokens as ``tokenize`` makes them, each with its start and end offsets in ``text``.
+
+    Each word of the text is normalised on its own, so every token points back to the
+    characters it came from (a word that normalisation splits gives several tokens, one span).
+    """
+    spans = []
+    for found in _TOKEN_RE.finditer(text):
+        for token in _TOKEN_RE.findall(unicodedata.normalize("NFKC", found.group()).casefold()):
+            spans.append((token, found.start(), found.end()))
+    return spans
+
+
 @lru_cache(maxsize=500_000)
 def stem(word: str, language: str) -> str:
     """Stem one case-folded word with the language's Snowball stemmer, then strip accents.

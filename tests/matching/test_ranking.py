@@ -67,16 +67,6 @@ def test_services_aggregate_to_their_organisation(index: MatchIndex) -> None:
     assert 0 < match.services[-1].score <= match.services[0].score <= 1
 
 
-def test_two_matching_services_beat_one() -> None:
-    one = make_record("a-one", services=(
-        ServiceRecord("a1", "Open data portal", "test_before_invest"),
-    ))  # fmt: skip
-    two = make_record("b-two", services=(
-        ServiceRecord("b1", "Open data portal", "test_before_invest"),
-    ), description="We publish open data.")  # fmt: skip
-    assert ids(MatchIndex().fit([one, two]).query("open data"))[0] == "b-two"
-
-
 def test_family_preference_boosts_but_never_filters(index: MatchIndex) -> None:
     need = "cybersecurity for our administration"
     plain = {m.id: m for m in index.query(need)}
