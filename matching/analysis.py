@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from matching.concepts import (
     CONCEPT_PREFIX,
@@ -52,6 +52,7 @@ class QueryTerms:
     terms: list[str]
     surfaces: dict[str, str]
     firm_concepts: frozenset[str] = frozenset()  # concept terms named outright, not only hinted
+    word_concepts: dict[str, str] = field(default_factory=dict)  # a word's stem -> its concept
 
 
 def analyze(
@@ -112,7 +113,8 @@ def analyze_query(text: str, language: str, use_concepts: bool = True) -> QueryT
     """Analyse a need and remember, for each term, how to show it to the person who wrote it.
 
     A word is shown as the need wrote it, a concept as its label (with the need's word when
-    the label does not contain it): "air" is a word of its own, "air quality" the concept.
+    the label does not contain it); ``word_concepts`` tells which concept each word is part of,
+    so an explanation may show both under the concept where a field matched both.
     """
     tokens = [token for token, _, _ in token_spans(text)]
     hits = default_vocabulary().find(tokens, language) if use_concepts else []
@@ -128,7 +130,12 @@ def analyze_query(text: str, language: str, use_concepts: bool = True) -> QueryT
         terms.append(term)
         surfaces.setdefault(term, display_term(term, hit.surface))
     firm = frozenset(CONCEPT_PREFIX + hit.concept for hit in hits if not hit.broad)
-    return QueryTerms(terms, surfaces, firm)
+    word_concepts: dict[str, str] = {}
+    for hit in hits:
+        for token in tokens[hit.start : hit.start + hit.size]:
+            if is_feature_word(token, language):
+                word_concepts.setdefault(stem(token, language), CONCEPT_PREFIX + hit.concept)
+    return QueryTerms(terms, surfaces, firm, word_concepts)
 
 
 def need_spans(text: str, language: str, keys: Iterable[str]) -> list[tuple[int, int]]:

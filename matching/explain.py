@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -30,7 +30,7 @@ from matching.records import (
 if TYPE_CHECKING:
     from matching.index import MatchIndex
 
-MAX_TERMS = 8
+MAX_TERMS = 12  # words and the concepts they express are listed apart, in every field
 MAX_SERVICES = 3
 SERVICE_FLOOR = 0.5  # show services scoring at least half of the best one
 MEANING_MAJORITY = 0.5  # a match "came from meaning" when meaning gave at least half its score
@@ -46,6 +46,7 @@ class ExplainContext:
     language: str
     country: str | None
     mode: str  # "need" for query(), "hub" for similar()
+    word_concepts: dict[str, str] = field(default_factory=dict)  # see analysis.QueryTerms
 
 
 def build_match(
@@ -114,11 +115,21 @@ def _matched_terms(context: ExplainContext, org: int, units: list[int]) -> list[
     keys: dict[tuple[str, str], set[str]] = defaultdict(set)
     for unit in units:
         fields = ORG_FIELDS if context.index.unit_service_[unit] < 0 else SERVICE_FIELDS
-        for field in fields:
-            for term_id, value in _field_overlap(context.index, field, unit, query):
-                shown = _shown_term(context, org, unit, field, term_id)
-                weights[(shown, field)] += value
-                keys[(shown, field)].add(str(context.index.terms_[term_id]))
+        for name in fields:
+            overlap = _field_overlap(context.index, name, unit, query)
+            matched = {str(context.index.terms_[term_id]) for term_id, _ in overlap}
+            for term_id, value in overlap:
+                term = str(context.index.terms_[term_id])
+                concept = context.word_concepts.get(term)
+                # A word is shown as its concept only where the field states the concept too.
+                shown_id = (
+                    context.index.vectorizer_.vocabulary_[concept]
+                    if concept in matched
+                    else term_id
+                )
+                shown = _shown_term(context, org, unit, name, shown_id)
+                weights[(shown, name)] += value
+                keys[(shown, name)].add(term)
     ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
     return [
         MatchedTerm(t, f, round(w, 4), tuple(sorted(keys[t, f])))

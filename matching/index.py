@@ -278,7 +278,9 @@ class MatchIndex:
         language = check_language(language) if language else detect_language(text)
         parsed = analyze_query(text, language, self.use_concepts)
         vector = self._query_vector(parsed.terms)
-        context = ExplainContext(self, vector, parsed.surfaces, language, country, "need")
+        context = ExplainContext(
+            self, vector, parsed.surfaces, language, country, "need", parsed.word_concepts
+        )
         cosines = self._cosines(text, query_vector)
         # Networks and initiatives fit a need for partners; for one asking delivery they follow.
         fit = NETWORKING_CONCEPT in parsed.firm_concepts or bool(preferred[NETWORKING_FAMILY])

@@ -54,13 +54,10 @@ def test_every_matched_term_is_in_the_field_it_names_and_marked_in_the_need(inde
 
 def _says(term, language: str) -> bool:
     """Tell whether a term's words name what its keys are: the concept, or the word itself."""
-    for key in term.keys:
-        if key.startswith(CONCEPT_PREFIX):
-            if not term.term.startswith(concept_label(key[1:])):
-                return False
-        elif stem(term.term.casefold(), language) != key:
-            return False
-    return True
+    concepts = [key for key in term.keys if key.startswith(CONCEPT_PREFIX)]
+    if concepts:  # a concept, perhaps with the need's words that are part of it
+        return len(concepts) == 1 and term.term.startswith(concept_label(concepts[0][1:]))
+    return [stem(term.term.casefold(), language)] == list(term.keys)
 
 
 def test_the_need_marks_exactly_the_words_that_carried_the_match(index) -> None:
