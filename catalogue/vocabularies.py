@@ -6,6 +6,27 @@ import re
 
 import pycountry
 
+from matching.vocabulary import (
+    COUNTRY_ALIASES,
+    EUROPEAN_COUNTRIES,
+    EXTRA_COUNTRY_NAMES,
+    SERVICE_FAMILIES,
+    country_codes,
+    country_name,
+    normalise_country,
+)
+
+# The families and the countries are shared with the matching library, which owns them.
+__all__ = [
+    "COUNTRY_ALIASES",
+    "EUROPEAN_COUNTRIES",
+    "EXTRA_COUNTRY_NAMES",
+    "SERVICE_FAMILIES",
+    "country_codes",
+    "country_name",
+    "normalise_country",
+]
+
 ORGANISATION_KINDS: dict[str, str] = {
     "dih": "Digital Innovation Hub",
     "edih": "European Digital Innovation Hub",
@@ -15,13 +36,6 @@ ORGANISATION_KINDS: dict[str, str] = {
     "network": "Network or initiative",
     "public_body": "Public body",
     "other": "Other",
-}
-
-SERVICE_FAMILIES: dict[str, str] = {
-    "test_before_invest": "Test before invest",
-    "skills_training": "Skills and training",
-    "investment_support": "Support to find investments",
-    "ecosystem_networking": "Innovation ecosystem and networking",
 }
 
 DELIVERY_MODES: dict[str, str] = {"online": "Online", "onsite": "On site", "hybrid": "Hybrid"}
@@ -129,25 +143,6 @@ TECHNOLOGY_ALIASES: dict[str, str] = {
     "distributed ledger": "Blockchain and Distributed Ledger Technology",
 }
 
-# Where asking cities are: the EU 27, the EEA, candidate and neighbouring European countries.
-EUROPEAN_COUNTRIES: tuple[str, ...] = (
-    *("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"),
-    *("IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
-    *("IS", "LI", "NO", "CH", "GB", "AL", "BA", "GE", "MD", "ME", "MK", "RS", "TR"),
-    *("UA", "XK", "AD", "MC", "SM", "VA"),
-)
-
-# Names the source data uses that ISO 3166 spells differently, or that it does not list.
-COUNTRY_ALIASES: dict[str, str] = {
-    "uk": "GB",
-    "great britain": "GB",
-    "kosovo": "XK",
-    "turkey": "TR",
-    "czech republic": "CZ",
-    "liechenstein": "LI",
-}
-EXTRA_COUNTRY_NAMES: dict[str, str] = {"XK": "Kosovo"}
-
 _ISO_639_1 = re.compile(r"^[a-z]{2}$")
 
 
@@ -174,31 +169,6 @@ def normalise_label(label: str, vocabulary: str) -> tuple[str, bool]:
     return (controlled, True) if controlled else (tidy, False)
 
 
-def normalise_country(value: str) -> str | None:
-    """Return the ISO 3166-1 alpha-2 code for a code or an English country name, or ``None``."""
-    text = " ".join(value.split())
-    if len(text) == 2 and text.isalpha():
-        code = text.upper()
-        known = code in EXTRA_COUNTRY_NAMES or pycountry.countries.get(alpha_2=code)
-        return code if known else None
-    if alias := COUNTRY_ALIASES.get(text.casefold()):
-        return alias
-    try:
-        return pycountry.countries.lookup(text).alpha_2
-    except LookupError:
-        return None
-
-
-def country_name(code: str | None) -> str:
-    """Return the English short name of an ISO country code (the code itself when unknown)."""
-    if not code:
-        return ""
-    if code in EXTRA_COUNTRY_NAMES:
-        return EXTRA_COUNTRY_NAMES[code]
-    country = pycountry.countries.get(alpha_2=code)
-    return getattr(country, "common_name", None) or (country.name if country else code)
-
-
 def country_search_words(code: str | None) -> str:
     """Return what a search for a country may type: its English name, code and other names."""
     if not code:
@@ -208,11 +178,6 @@ def country_search_words(code: str | None) -> str:
     for name in (country_name(code), code, *aliases):
         names.setdefault(name.casefold(), name)
     return " ".join(names.values())
-
-
-def country_codes() -> list[str]:
-    """Every ISO 3166-1 alpha-2 code the platform accepts, sorted."""
-    return sorted({c.alpha_2 for c in pycountry.countries} | set(EXTRA_COUNTRY_NAMES))
 
 
 def language_codes() -> list[str]:

@@ -2,58 +2,12 @@
 
 from __future__ import annotations
 
-COUNTRY_NAMES: dict[str, str] = {
-    "AD": "Andorra", "AL": "Albania", "AT": "Austria", "BA": "Bosnia and Herzegovina",
-    "BE": "Belgium", "BG": "Bulgaria", "BY": "Belarus", "CH": "Switzerland", "CY": "Cyprus",
-    "CZ": "Czechia", "DE": "Germany", "DK": "Denmark", "EE": "Estonia", "ES": "Spain",
-    "FI": "Finland", "FR": "France", "GB": "United Kingdom", "GR": "Greece", "HR": "Croatia",
-    "HU": "Hungary", "IE": "Ireland", "IL": "Israel", "IS": "Iceland", "IT": "Italy",
-    "LI": "Liechtenstein", "LT": "Lithuania", "LU": "Luxembourg", "LV": "Latvia", "MC": "Monaco",
-    "MD": "Moldova", "ME": "Montenegro", "MK": "North Macedonia", "MT": "Malta",
-    "NL": "Netherlands",
-    "NO": "Norway", "PL": "Poland", "PT": "Portugal", "RO": "Romania", "RS": "Serbia",
-    "RU": "Russia", "SE": "Sweden", "SI": "Slovenia", "SK": "Slovakia", "SM": "San Marino",
-    "TR": "Turkey", "UA": "Ukraine", "VA": "Vatican City", "XK": "Kosovo",
-}  # fmt: skip
+from matching.vocabulary import NEIGHBOURS, country_name, normalise_country
 
-# Land borders, plus the fixed links cities use daily (Oresund bridge, Channel tunnel).
-_BORDERS: tuple[tuple[str, str], ...] = (
-    ("AD", "ES"), ("AD", "FR"), ("AL", "GR"), ("AL", "ME"), ("AL", "MK"), ("AL", "XK"),
-    ("AT", "CH"), ("AT", "CZ"), ("AT", "DE"), ("AT", "HU"), ("AT", "IT"), ("AT", "LI"),
-    ("AT", "SI"), ("AT", "SK"), ("BA", "HR"), ("BA", "ME"), ("BA", "RS"), ("BE", "DE"),
-    ("BE", "FR"), ("BE", "LU"), ("BE", "NL"), ("BG", "GR"), ("BG", "MK"), ("BG", "RO"),
-    ("BG", "RS"), ("BG", "TR"), ("BY", "LT"), ("BY", "LV"), ("BY", "PL"), ("BY", "UA"),
-    ("CH", "DE"), ("CH", "FR"), ("CH", "IT"), ("CH", "LI"), ("CZ", "DE"), ("CZ", "PL"),
-    ("CZ", "SK"), ("DE", "DK"), ("DE", "FR"), ("DE", "LU"), ("DE", "NL"), ("DE", "PL"),
-    ("DK", "SE"), ("EE", "LV"), ("EE", "RU"), ("ES", "FR"), ("ES", "PT"), ("FI", "NO"),
-    ("FI", "RU"), ("FI", "SE"), ("FR", "GB"), ("FR", "IT"), ("FR", "LU"), ("FR", "MC"),
-    ("GB", "IE"), ("GR", "MK"), ("GR", "TR"), ("HR", "HU"), ("HR", "ME"), ("HR", "RS"),
-    ("HR", "SI"), ("HU", "RO"), ("HU", "RS"), ("HU", "SI"), ("HU", "SK"), ("HU", "UA"),
-    ("IT", "SI"), ("IT", "SM"), ("IT", "VA"), ("LT", "LV"), ("LT", "PL"), ("LT", "RU"),
-    ("LV", "RU"), ("MD", "RO"), ("MD", "UA"), ("ME", "RS"), ("ME", "XK"), ("MK", "RS"),
-    ("MK", "XK"), ("NO", "RU"), ("NO", "SE"), ("PL", "RU"), ("PL", "SK"), ("PL", "UA"),
-    ("RO", "RS"), ("RO", "UA"), ("RS", "XK"), ("SK", "UA"),
-)  # fmt: skip
+__all__ = ["NEIGHBOURS", "are_neighbours", "country_code", "describe_location", "relation"]
 
 # Kinds whose mandate includes serving cities outside their own country.
 CROSS_BORDER_KINDS: frozenset[str] = frozenset({"edih", "network"})
-
-
-def _build_neighbours() -> dict[str, frozenset[str]]:
-    """Turn the border pairs into a symmetric lookup table."""
-    table: dict[str, set[str]] = {code: set() for code in COUNTRY_NAMES}
-    for first, second in _BORDERS:
-        table[first].add(second)
-        table[second].add(first)
-    return {code: frozenset(others) for code, others in table.items()}
-
-
-NEIGHBOURS: dict[str, frozenset[str]] = _build_neighbours()
-
-
-def country_name(code: str) -> str:
-    """Return the English name of a country code, or the code itself when unknown."""
-    return COUNTRY_NAMES.get(code, code)
 
 
 def are_neighbours(first: str, second: str) -> bool:
@@ -111,15 +65,6 @@ def describe_location(
     return ", ".join([text, *extras])
 
 
-_NAME_TO_CODE: dict[str, str] = {name.casefold(): code for code, name in COUNTRY_NAMES.items()}
-_NAME_TO_CODE.update({"czech republic": "CZ", "uk": "GB", "great britain": "GB", "eu": ""})
-
-
 def country_code(value: str | None) -> str | None:
     """Normalise an ISO code or an English country name to an ISO code (None when EU/unknown)."""
-    if not value:
-        return None
-    text = value.strip()
-    if text.upper() in COUNTRY_NAMES:
-        return text.upper()
-    return _NAME_TO_CODE.get(text.casefold()) or None
+    return normalise_country(value) if value and value.strip() else None

@@ -5,19 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-FAMILIES: tuple[str, ...] = (
-    "test_before_invest",
-    "skills_training",
-    "investment_support",
-    "ecosystem_networking",
-)
+from matching.vocabulary import FAMILIES, FAMILY_LABELS
 
-FAMILY_LABELS: dict[str, str] = {
-    "test_before_invest": "test before invest",
-    "skills_training": "skills and training",
-    "investment_support": "support to find investments",
-    "ecosystem_networking": "innovation ecosystem and networking",
-}
+__all__ = ["FAMILIES", "FAMILY_LABELS", "Match", "MatchedTerm", "Record", "ServiceMatch"]
 
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
 

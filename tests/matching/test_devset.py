@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from matching.evaluate import load_devset
-from matching.geography import COUNTRY_NAMES
 from matching.interchange import load_seed_dir
 from matching.records import FAMILIES
+from matching.vocabulary import NEIGHBOURS
 
 ROOT = Path(__file__).resolve().parents[2]
 DEVSET = ROOT / "matching" / "devset"
@@ -101,7 +101,7 @@ def test_needs_of_one_topic_share_their_grades(needs: list[dict[str, Any]]) -> N
 def test_optional_keys_are_well_formed(needs: list[dict[str, Any]]) -> None:
     for need in needs:
         if "country" in need:
-            assert need["country"] in COUNTRY_NAMES, need["id"]
+            assert need["country"] in NEIGHBOURS, need["id"]
         if "families" in need:
             families = need["families"]
             assert families and len(set(families)) == len(families), need["id"]

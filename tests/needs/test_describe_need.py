@@ -1,8 +1,11 @@
 """The needs page: a city describes a need and reads ranked, explained hubs."""
 
 import html
+import re
 
 import pytest
+
+from matching.vocabulary import EUROPEAN_COUNTRIES, NEIGHBOURS
 
 
 @pytest.fixture
@@ -101,3 +104,11 @@ def test_the_need_marks_exactly_the_words_that_carried_the_matches(client, hubs)
     assert "<mark>test</mark>" in marked
     assert "<mark>bakery</mark>" not in marked and "<mark>ovens</mark>" not in marked
     assert "<mark>We</mark>" not in marked
+
+
+def test_every_country_the_form_offers_is_one_the_matching_knows_the_neighbours_of(client):
+    page = html.unescape(client.get("/needs/").get_data(as_text=True))
+    offered = re.findall(r'<option value="([A-Z]{2})"', page)
+    assert sorted(offered) == sorted(EUROPEAN_COUNTRIES)
+    assert all(code in NEIGHBOURS for code in offered)
+    assert '<option value="GE">Georgia</option>' in page

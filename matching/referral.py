@@ -1,0 +1,90 @@
+"""Country that visibly matters: nearby hubs that fit come first, and a referral when none does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from matching.filters import record_of
+from matching.records import Match
+from matching.vocabulary import NEIGHBOURS, country_name
+
+if TYPE_CHECKING:
+    from matching.index import MatchIndex
+
+# A hub "fits well" when its score reaches this share of the best score of the need...
+FIT_SHARE = 0.5
+# ...and this absolute floor: below it no hub fits well, wherever it is.
+FIT_FLOOR = 0.1
+
+
+@dataclass(frozen=True)
+class Referral:
+    """What the asking city's country changed, in plain words.
+
+    ``local_results`` counts the results in the city's country that fit well; ``nearby`` how
+    many results (of the country and its neighbours) come first.
+    """
+
+    country: str
+    local_results: int
+    nearby: int
+    message: str
+
+
+def fits_well(score: float, best: float) -> bool:
+    """Tell whether a score is close enough to the need's best score to call the hub fitting."""
+    return score >= FIT_FLOOR and score >= FIT_SHARE * best
+
+
+def _place(index: MatchIndex, match: Match, country: str) -> str:
+    """Where a result is for the city: "local", "neighbour" or "elsewhere" (EU-wide included)."""
+    hub_country = record_of(index, match.id).country
+    if hub_country == country:
+        return "local"
+    return "neighbour" if hub_country in NEIGHBOURS.get(country, ()) else "elsewhere"
+
+
+def group_by_country(
+    index: MatchIndex, matches: list[Match], country: str, limit: int
+) -> tuple[list[Match], Referral]:
+    """Put the fitting hubs of ``country`` first, then its neighbours', then the best elsewhere.
+
+    ``matches`` are best first; the result keeps at most ``limit`` of them, ranked from 1 again.
+    """
+    best = matches[0].score if matches else 0.0
+    places = [_place(index, match, country) for match in matches]
+    fitting = [fits_well(match.score, best) for match in matches]
+    local_first = sorted(
+        (p != "local", position)
+        for position, (p, f) in enumerate(zip(places, fitting, strict=True))
+        if f and p != "elsewhere"
+    )
+    nearby = [matches[position] for _, position in local_first]
+    chosen = {match.id for match in nearby[:limit]}
+    rest = [match for match in matches if match.id not in chosen]
+    ordered = [*nearby[:limit], *rest][:limit]
+    local = sum(1 for p, f in zip(places, fitting, strict=True) if f and p == "local")
+    message = _message(country, local, len(nearby) - local, bool(matches))
+    ranked = [replace(match, rank=rank) for rank, match in enumerate(ordered, start=1)]
+    return ranked, Referral(country, local, min(len(nearby), limit), message)
+
+
+def _message(country: str, local: int, neighbours: int, any_result: bool) -> str:
+    """Say in plain words what the city sees because of its country."""
+    name = country_name(country)
+    if not any_result:
+        return f"No hub in {name} or elsewhere in Europe fits this need yet."
+    if local == 0 and neighbours == 0:
+        return f"No hub in {name} fits this need well; these hubs elsewhere in Europe do."
+    if local == 0:
+        return (
+            f"No hub in {name} fits this need well; the fitting hubs of neighbouring countries "
+            "come first, then the best elsewhere in Europe."
+        )
+    hubs = "hub" if local == 1 else "hubs"
+    verb = "fits" if local == 1 else "fit"
+    return (
+        f"{local} {hubs} in {name} {verb} this need well; they come first, with fitting hubs of "
+        "neighbouring countries, then the best elsewhere in Europe."
+    )
