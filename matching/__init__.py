@@ -7,7 +7,7 @@ from matching.records import (
     FAMILIES,
     Match,
     MatchedTerm,
-    Record,
+    OrganisationRecord,
     ServiceMatch,
     ServiceRecord,
 )
@@ -17,7 +17,7 @@ __all__ = [
     "Match",
     "MatchIndex",
     "MatchedTerm",
-    "Record",
+    "OrganisationRecord",
     "ServiceMatch",
     "ServiceRecord",
     "detect_language",

@@ -13,7 +13,7 @@ from matching.concepts import (
     concept_label,
     default_vocabulary,
 )
-from matching.records import FAMILY_LABELS, Record, ServiceRecord
+from matching.records import FAMILY_LABELS, OrganisationRecord, ServiceRecord
 from matching.text import is_feature_word, stem, token_info, token_spans, tokenize
 
 ORG_FIELDS: tuple[str, ...] = ("name", "description", "technologies", "sectors")
@@ -175,7 +175,7 @@ def display_term(term: str, surface: str | None = None) -> str:
     return label
 
 
-def org_field_texts(record: Record) -> dict[str, str]:
+def org_field_texts(record: OrganisationRecord) -> dict[str, str]:
     """Return the texts of an organisation's own fields."""
     return {
         "name": record.name,

@@ -25,7 +25,7 @@ from matching.fusion import Fusion, check_fusion, language_group
 from matching.language import check_language, detect_language
 from matching.meaning import SemanticUnits
 from matching.ranking import aggregate, country_weights, family_weights, kind_weights, top_k
-from matching.records import FAMILIES, INTERMEDIARY_KINDS, Match, Record
+from matching.records import FAMILIES, INTERMEDIARY_KINDS, Match, OrganisationRecord
 from matching.semantic import MODEL_ID, Encoder
 from matching.similarity import profile_vector, unit_scores_of
 from matching.validation import check_options, check_records, check_share, record_language
@@ -76,8 +76,9 @@ class MatchIndex:
 
     Examples
     --------
-    >>> from matching import MatchIndex, Record
-    >>> index = MatchIndex().fit([Record("a", "Traffic lab", description="traffic sensors")])
+    >>> from matching import MatchIndex, OrganisationRecord
+    >>> lab = OrganisationRecord("a", "Traffic lab", description="traffic sensors")
+    >>> index = MatchIndex().fit([lab])
     >>> index.query("Verkehrssensoren")[0].id
     'a'
     """
@@ -109,7 +110,7 @@ class MatchIndex:
         self.fusion = fusion
 
     def fit(
-        self, records: Iterable[Record], vectors: Mapping[str, np.ndarray] | None = None
+        self, records: Iterable[OrganisationRecord], vectors: Mapping[str, np.ndarray] | None = None
     ) -> MatchIndex:
         """Learn the vocabulary, weights and matrices from the catalogue; return ``self``.
 

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 
 from matching.vocabulary import FAMILIES, FAMILY_LABELS
 
-__all__ = ["FAMILIES", "FAMILY_LABELS", "Match", "MatchedTerm", "Record", "ServiceMatch"]
+__all__ = [
+    "FAMILIES",
+    "FAMILY_LABELS",
+    "Match",
+    "MatchedTerm",
+    "OrganisationRecord",
+    "ServiceMatch",
+]
 
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
 
@@ -42,7 +49,7 @@ class ServiceRecord:
 
 
 @dataclass(frozen=True)
-class Record:
+class OrganisationRecord:
     """An organisation (hub, lab, network...) with its profile and services."""
 
     id: str

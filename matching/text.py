@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+import simplemma
 import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -16,7 +17,11 @@ SNOWBALL_NAMES: dict[str, str] = {
     "en": "english", "es": "spanish", "et": "estonian", "fi": "finnish", "fr": "french",
     "ga": "irish", "hu": "hungarian", "it": "italian", "lt": "lithuanian", "nl": "dutch",
     "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian", "sv": "swedish",
+    "hr": "serbian",  # Snowball's Serbian stemmer reads Latin script; Croatian inflects alike
 }  # fmt: skip
+# EU languages without a Snowball stemmer: simplemma's dictionary lemmatiser (Maltese has
+# neither, so its words only lose their accents).
+LEMMATISED: frozenset[str] = frozenset({"bg", "lv", "sk", "sl"})
 
 # Languages that glue words into compounds ("Verkehrsüberwachung", "ilmanlaatuanturi").
 COMPOUNDING: frozenset[str] = frozenset({"de", "nl", "sv", "da", "no", "fi", "hu", "et"})
@@ -59,10 +64,13 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
 def stem(word: str, language: str) -> str:
     """Stem one case-folded word with the language's Snowball stemmer, then strip accents.
 
-    Languages without a stemmer only get their accents stripped.
+    Languages without one are lemmatised by simplemma (``LEMMATISED``); the others only get
+    their accents stripped.
     """
     stemmer = _STEMMERS.get(language)
     if stemmer is None:
+        if language in LEMMATISED:
+            word = simplemma.lemmatize(word, lang=language).casefold()
         return strip_accents(word)
     with _LOCKS[language]:
         stemmed = stemmer.stemWord(word)

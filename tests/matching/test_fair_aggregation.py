@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from matching import MatchIndex, Record, ServiceRecord
+from matching import MatchIndex, OrganisationRecord, ServiceRecord
 from matching.evaluate import load_devset
 from matching.interchange import load_seed_dir
 from matching.records import INTERMEDIARY_NOTE
@@ -18,13 +18,13 @@ ISSUE_NEED = "test air-quality sensors before buying a city-wide network, and tr
 
 
 @pytest.fixture(scope="module")
-def seed() -> list[Record]:
+def seed() -> list[OrganisationRecord]:
     """The real seed catalogue (JRC hubs and the workshop's organisations)."""
     return load_seed_dir(ROOT / "seed_data")
 
 
 @pytest.fixture(scope="module")
-def seed_index(seed: list[Record]) -> MatchIndex:
+def seed_index(seed: list[OrganisationRecord]) -> MatchIndex:
     """The lexical engine fitted on the real catalogue."""
     return MatchIndex().fit(seed)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from matching import MatchIndex, Record, ServiceRecord
+from matching import MatchIndex, OrganisationRecord, ServiceRecord
 from tests.matching.factories import make_record
 
 
@@ -130,7 +130,7 @@ def test_records_validate_their_own_fields() -> None:
     with pytest.raises(ValueError, match="family"):
         ServiceRecord("s", "Title", "training")
     with pytest.raises(ValueError, match="country"):
-        Record("r", "Name", country="Belgium")
+        OrganisationRecord("r", "Name", country="Belgium")
 
 
 def test_query_does_not_change_learned_state(index: MatchIndex) -> None:
