@@ -16,7 +16,7 @@ from catalogue.services.duplicates import listed_services, records_of, shown_rec
 PAGES: dict[str, str] = {
     "organisation": "public.hub_detail",
     "service": "public.service_detail",
-    "practice": "workshop.practice_detail",
+    "practice": "practices.practice_detail",
     "event": "workshop.event_detail",
 }
 
