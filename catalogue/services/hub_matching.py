@@ -22,7 +22,7 @@ from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Organisation, Service
 from catalogue.services import duplicates
 from catalogue.vocabularies import PUBLISHED
-from matching import Match, Record, ServiceRecord, detect_language
+from matching import Match, OrganisationRecord, ServiceRecord, detect_language
 
 if TYPE_CHECKING:
     from catalogue.services.indexing import IndexHolder
@@ -83,7 +83,7 @@ def _union(lists: Iterable[Iterable[str]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for items in lists for item in items))
 
 
-def organisation_record(organisation: Organisation) -> Record:
+def organisation_record(organisation: Organisation) -> OrganisationRecord:
     """Turn a listed organisation, with all its records' published services, into one record.
 
     The other sources' records of it add their descriptions and labels, so the organisation is
@@ -92,7 +92,7 @@ def organisation_record(organisation: Organisation) -> Record:
     twice.
     """
     records = duplicates.records_of(organisation)
-    return Record(
+    return OrganisationRecord(
         id=organisation.ref,
         name=organisation.name,
         kind=organisation.kind,
@@ -105,7 +105,7 @@ def organisation_record(organisation: Organisation) -> Record:
     )
 
 
-def published_records(session: Session) -> list[Record]:
+def published_records(session: Session) -> list[OrganisationRecord]:
     """Return the matching records of every listed organisation, in ref order.
 
     A duplicate record is not an organisation of its own: it is part of the record it points to.
