@@ -7,6 +7,7 @@ from typing import Any
 from flask import abort, request
 
 from catalogue.api.blueprint import bp
+from catalogue.api.match_answer import answer_keys
 from catalogue.api.serializers import page_url
 from catalogue.extensions import db, match_index_holder
 from catalogue.models import Organisation
@@ -61,4 +62,4 @@ def match_need():
     return {
         "query": {"text": need.text, "language": outcome.language, "country": need.country},
         "results": [serialize_match(m, outcome.organisations[m.id]) for m in outcome.matches],
-    }
+    } | answer_keys(outcome)

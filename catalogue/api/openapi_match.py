@@ -21,6 +21,36 @@ MATCH_ERRORS = ("400", "405", "406", "413", "415", "429")
 SCORE = {"type": "number", "minimum": 0, "maximum": 1}
 
 
+def _filters_schema(country_codes: list[str]) -> dict[str, Any]:
+    kinds = {"type": "string", "enum": list(vocabularies.ORGANISATION_KINDS)}
+    country = {"type": "string", "enum": country_codes}
+    filters = obj(
+        {
+            "families": {"type": ["array", "null"], "items": FAMILY},
+            "countries": {"type": ["array", "null"], "items": country},
+            "kinds": {"type": ["array", "null"], "items": kinds},
+        },
+        optional=("families", "countries", "kinds"),
+    )
+    return filters | {
+        "type": ["object", "null"],
+        "description": "Hard filters: only organisations satisfying all given ones are returned.",
+    }
+
+
+def _answer_schemas() -> dict[str, Any]:
+    """The optional keys of a match response added in version 1.1."""
+    refs = {"type": "array", "items": REF}
+    referral = obj({"country": TEXT, "message": TEXT, "local_results": {"type": "integer"}})
+    part = obj({"text": TEXT, "family": FAMILY, "organisations": refs})
+    return {
+        "referral": referral | {"description": "What the asking city's country changed."},
+        "parts": {"type": "array", "items": part},
+        "bundle": obj({"organisations": refs, "summary": TEXT}),
+        "advice": TEXT | {"description": "Present when the need is too vague to rank on."},
+    }
+
+
 def _request_schema() -> dict[str, Any]:
     country_codes = vocabularies.country_codes()
     request = obj(
@@ -48,8 +78,9 @@ def _request_schema() -> dict[str, Any]:
                 "description": "ISO 639-1 code of the text; detected when absent.",
             },
             "limit": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_LIMIT},
+            "filters": _filters_schema(country_codes),
         },
-        optional=("country", "families", "language", "limit"),
+        optional=("country", "families", "language", "limit", "filters"),
     )
     return request | {"example": {"text": "Test an AI traffic tool before we buy it"}}
 
@@ -90,7 +121,11 @@ def _result_schema() -> dict[str, Any]:
 def schemas() -> dict[str, Any]:
     """The component schemas of the match endpoint."""
     query = obj({"text": TEXT, "language": TEXT, "country": NULLABLE_TEXT})
-    response = obj({"query": query, "results": {"type": "array", "items": ref("MatchResult")}})
+    answer = _answer_schemas()
+    response = obj(
+        {"query": query, "results": {"type": "array", "items": ref("MatchResult")}} | answer,
+        optional=tuple(answer),
+    )
     return {"MatchRequest": _request_schema(), "MatchResult": _result_schema(), "Matches": response}
 
 

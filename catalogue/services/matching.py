@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -12,8 +12,19 @@ from sqlalchemy.orm import Session
 from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Organisation, Service
 from catalogue.services import duplicates
-from catalogue.vocabularies import PUBLISHED, SERVICE_FAMILIES, is_language_code, normalise_country
+from catalogue.vocabularies import (
+    ORGANISATION_KINDS,
+    PUBLISHED,
+    SERVICE_FAMILIES,
+    is_language_code,
+    normalise_country,
+)
 from matching import Match, Record, ServiceRecord, detect_language
+from matching.advice import Advice
+from matching.answer import answer_need
+from matching.bundles import Bundle, MatchedPart
+from matching.filters import Filters
+from matching.referral import Referral
 
 if TYPE_CHECKING:
     from catalogue.services.indexing import IndexHolder
@@ -21,7 +32,7 @@ if TYPE_CHECKING:
 MAX_NEED_LENGTH = 5000
 MAX_LIMIT = 50
 DEFAULT_LIMIT = 10
-REQUEST_KEYS = frozenset({"text", "country", "families", "language", "limit"})
+REQUEST_KEYS = frozenset({"text", "country", "families", "language", "limit", "filters"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,7 @@ class MatchRequest:
     families: tuple[str, ...] = ()
     language: str | None = None
     limit: int = DEFAULT_LIMIT
+    filters: Filters = Filters()
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,10 @@ class MatchOutcome:
     matches: list[Match]
     organisations: dict[str, Organisation]
     services: dict[str, Service]
+    referral: Referral | None = None
+    advice: Advice | None = None
+    parts: list[MatchedPart] = field(default_factory=list)
+    bundle: Bundle | None = None
 
 
 def _check_text(value: Any) -> str:
@@ -64,15 +80,52 @@ def _check_country(value: Any) -> str | None:
     return value
 
 
-def _check_families(value: Any) -> tuple[str, ...]:
+def _check_choices(value: Any, known: Iterable[str], what: str, many: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValueError("must be a list of service family names")
-    unknown = [item for item in value if item not in SERVICE_FAMILIES]
+        raise ValueError(f"must be a list of {many}")
+    unknown = [item for item in value if item not in known]
     if unknown:
-        raise ValueError(f"unknown family {unknown[0]!r}; use one of {', '.join(SERVICE_FAMILIES)}")
+        raise ValueError(f"unknown {what} {unknown[0]!r}; use one of {', '.join(known)}")
     return tuple(dict.fromkeys(value))
+
+
+def _check_families(value: Any) -> tuple[str, ...]:
+    return _check_choices(value, SERVICE_FAMILIES, "family", "service family names")
+
+
+def _check_countries(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ValueError("must be a list of ISO 3166-1 alpha-2 country codes")
+    return tuple(dict.fromkeys(_check_country(item) for item in value))
+
+
+_FILTER_CHECKS = {
+    "families": _check_families,
+    "countries": _check_countries,
+    "kinds": lambda value: _check_choices(value, ORGANISATION_KINDS, "kind", "organisation kinds"),
+}
+
+
+def _check_filters(value: Any) -> Filters:
+    """Check the hard filters; a problem starts with the filter it concerns ("families: ...")."""
+    if value is None:
+        return Filters()
+    if not isinstance(value, Mapping):
+        raise ValueError(f"must be an object of filters, not {_json_type(value)}")
+    unknown = sorted(key for key in value if key not in _FILTER_CHECKS)
+    if unknown:
+        raise ValueError(f"{unknown[0]!r} is not a filter; use {', '.join(_FILTER_CHECKS)}")
+    checked = {}
+    for key, check in _FILTER_CHECKS.items():
+        try:
+            checked[key] = check(value.get(key))
+        except ValueError as error:
+            raise ValueError(f"{key}: {error}") from None
+    return Filters(**checked)
 
 
 def _check_language(value: Any) -> str | None:
@@ -101,6 +154,7 @@ _CHECKS = {
     "families": _check_families,
     "language": _check_language,
     "limit": _check_limit,
+    "filters": _check_filters,
 }
 
 
@@ -112,6 +166,8 @@ def _json_type(value: Any) -> str:
         return "a boolean"
     if isinstance(value, int | float):
         return "a number"
+    if isinstance(value, Mapping):
+        return "an object"
     return "a string" if isinstance(value, str) else "an array"
 
 
@@ -211,21 +267,41 @@ def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -
     language = request.language or detect_language(request.text)
     if index is None:
         return MatchOutcome(language, [], {}, {})
-    matches = index.query(
+    answer = answer_need(
+        index,
         request.text,
         country=request.country,
         families=list(request.families) or None,
         language=language,
         limit=request.limit,
+        filters=request.filters,
     )
-    organisations = _organisations_by_ref(session, (m.id for m in matches))
-    matches = _still_listed(matches, organisations)
+    named = [m.id for m in answer.matches] + [m.id for p in answer.parts for m in p.best]
+    organisations = _organisations_by_ref(session, named)
     services = {
         service.ref: service
         for organisation in organisations.values()
         for service in duplicates.listed_services(organisation)
     }
-    return MatchOutcome(language, matches, organisations, services)
+    return MatchOutcome(
+        language,
+        _still_listed(answer.matches, organisations),
+        organisations,
+        services,
+        referral=answer.referral,
+        advice=answer.advice,
+        parts=_parts_still_listed(answer.parts, organisations),
+        bundle=answer.bundle,
+    )
+
+
+def _parts_still_listed(
+    parts: list[MatchedPart], organisations: Mapping[str, Organisation]
+) -> list[MatchedPart]:
+    """The parts of a need with only the organisations still listed among their best."""
+    return [
+        replace(part, matches=[m for m in part.best if m.id in organisations]) for part in parts
+    ]
 
 
 def similar_organisations(

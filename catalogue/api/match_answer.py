@@ -1,0 +1,35 @@
+"""The optional keys of a match response (match API 1.1): referral, parts, bundle and advice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from catalogue.services.matching import MatchOutcome
+
+
+def answer_keys(outcome: MatchOutcome) -> dict[str, Any]:
+    """The 1.1 keys that apply to this answer; a key that does not apply is left out."""
+    keys: dict[str, Any] = {}
+    if outcome.referral is not None:
+        keys["referral"] = {
+            "country": outcome.referral.country,
+            "message": outcome.referral.message,
+            "local_results": outcome.referral.local_results,
+        }
+    if outcome.parts:
+        keys["parts"] = [
+            {
+                "text": part.text,
+                "family": part.family,
+                "organisations": [match.id for match in part.matches],
+            }
+            for part in outcome.parts
+        ]
+    if outcome.bundle is not None:
+        keys["bundle"] = {
+            "organisations": list(outcome.bundle.organisations),
+            "summary": outcome.bundle.summary,
+        }
+    if outcome.advice is not None:
+        keys["advice"] = outcome.advice.message
+    return keys
