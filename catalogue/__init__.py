@@ -31,6 +31,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
 
     from catalogue import cli, database, errors, request_checks, security, templating
+    from catalogue.accounts import auth, commands
+    from catalogue.accounts.views import bp as accounts_bp
     from catalogue.api.blueprint import limit_api
     from catalogue.extensions import csrf, db, migrate, new_limiter
     from catalogue.models.search import described_by_models
@@ -57,24 +59,34 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     limiter = new_limiter()
     limit_api(limiter)
+    auth.limit_logins(limiter, accounts_bp)
     limiter.init_app(app)
     errors.init_app(app)
+    auth.init_app(app)
     request_checks.init_app(app)
     security.init_app(app)
     templating.init_app(app)
     cli.init_app(app)
+    commands.init_app(app)
     _register_blueprints(app)
     return app
 
 
 def _register_blueprints(app: Flask) -> None:
+    from catalogue.accounts import token_views  # noqa: F401 - its routes join accounts_bp
+    from catalogue.accounts.views import bp as accounts_bp
     from catalogue.api import bp as api_bp
     from catalogue.extensions import csrf
+    from catalogue.moderation.views import bp as moderation_bp
     from catalogue.needs.views import bp as needs_bp
     from catalogue.public.views import bp as public_bp
+    from catalogue.publish.views import bp as publish_bp
     from catalogue.workshop.views import bp as workshop_bp
 
     app.register_blueprint(public_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(publish_bp)
+    app.register_blueprint(moderation_bp)
     app.register_blueprint(needs_bp, url_prefix="/needs")
     app.register_blueprint(workshop_bp, url_prefix="/workshop")
     csrf.exempt(api_bp)

@@ -37,6 +37,12 @@ class Conflict(DomainError):
     status = 409
 
 
+class Unauthenticated(DomainError):
+    """The request carries no valid credentials (an API token)."""
+
+    status = 401
+
+
 class PermissionDenied(DomainError):
     """The user may not do this."""
 
@@ -103,7 +109,10 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(DomainError)
     def handle_domain_error(error: DomainError):
-        return error_response(error.status, error.message, error.fields)
+        response = error_response(error.status, error.message, error.fields)
+        if isinstance(error, Unauthenticated):
+            return (*response, {"WWW-Authenticate": 'Bearer realm="api"'})
+        return response
 
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):

@@ -6,6 +6,7 @@ from flask import Flask
 from markupsafe import Markup, escape
 
 from catalogue import vocabularies
+from catalogue.services import freshness
 from catalogue.services.source_dates import PartialDate
 
 
@@ -24,7 +25,14 @@ def init_app(app: Flask) -> None:
         FAMILY_LABELS=vocabularies.SERVICE_FAMILIES,
         AUDIENCE_LABELS=vocabularies.AUDIENCES,
         DELIVERY_LABELS=vocabularies.DELIVERY_MODES,
+        CHANGE_STATES={
+            "pending": "Waiting for a moderator",
+            "live": "Published; a moderator reviews it",
+            "approved": "Approved",
+            "rejected": "Rejected",
+        },
     )
     app.jinja_env.filters["country_name"] = vocabularies.country_name
     app.jinja_env.filters["language_name"] = vocabularies.language_name
     app.jinja_env.filters["partial_date"] = partial_date
+    app.jinja_env.filters["is_stale"] = freshness.is_stale

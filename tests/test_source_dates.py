@@ -60,7 +60,7 @@ def test_a_2022_snapshot_imported_today_says_2022_at_the_source_and_today_here(c
     assert "Source data as of February 2022 (when it was retrieved" in page
     assert f"Imported into this catalogue {today_label()}" in page
     assert "Last updated" not in page
-    assert "Last verified by a moderator Not yet verified" in page
+    assert "Last verified by its managers or a moderator Not yet verified" in page
 
 
 def test_a_service_shows_the_dates_of_the_record_it_came_in(client, imported):

@@ -6,6 +6,7 @@ from catalogue.api import (  # noqa: F401 - routes
     download_views,
     match_views,
     views,
+    write_views,
 )
 from catalogue.api.blueprint import bp
 

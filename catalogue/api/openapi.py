@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from catalogue import vocabularies
-from catalogue.api import openapi_downloads, openapi_match, openapi_schemas
+from catalogue.api import openapi_downloads, openapi_match, openapi_schemas, openapi_writes
 from catalogue.api.openapi_schemas import REF_PATTERN, ref, ref_links
 from catalogue.services import browse
 
@@ -221,16 +221,20 @@ def build_document(server_url: str, max_search_length: int = 200) -> dict[str, A
         "info": {
             "title": "DIH catalogue open-data API",
             "version": "1.0.0",
-            "description": "Read-only JSON API and downloads of the published catalogue of "
-            "Digital Innovation Hubs and their services. Only published records appear.",
+            "description": "JSON API and downloads of the published catalogue of "
+            "Digital Innovation Hubs and their services. Only published records appear. Hubs "
+            "change their own profile and services with an API token (tag `publishing`), under "
+            "the same moderation rules as the forms.",
             "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
         },
         "servers": [{"url": server_url}],
-        "paths": PATHS,
+        "paths": openapi_writes.merged(PATHS),
         "components": {
             "schemas": openapi_schemas.schemas()
             | openapi_downloads.schemas()
-            | openapi_match.schemas(),
+            | openapi_match.schemas()
+            | openapi_writes.schemas(),
+            "securitySchemes": openapi_writes.SECURITY_SCHEMES,
             "parameters": parameters(max_search_length),
             "responses": error_responses(),
         },

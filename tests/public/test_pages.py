@@ -79,7 +79,7 @@ def test_hub_page_shows_profile_services_vocabularies_and_source(client, hub, te
         "Source data as of February 2022 (when it was retrieved",
         "Licence CC BY 4.0 licence text",
         "Attribution European Commission, JRC",
-        "Last verified by a moderator 4 March 2025",
+        "Last verified by its managers or a moderator 4 March 2025",
         "Smart crossings",
     ):
         assert expected in page, expected

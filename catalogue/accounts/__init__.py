@@ -1,0 +1,1 @@
+"""The publishers' side: accounts, claims, editing, moderation and API tokens."""

@@ -1,0 +1,103 @@
+"""Token-authenticated writes of /api/v1: a hub's own profile and services, moderated as forms."""
+
+from __future__ import annotations
+
+from flask import request, url_for
+from sqlalchemy import select
+
+from catalogue.api.blueprint import bp
+from catalogue.contracts import writes
+from catalogue.errors import NotFound
+from catalogue.extensions import db
+from catalogue.models import Membership, Organisation, Service
+from catalogue.services import api_tokens, editing, publishing
+
+
+def token_account():
+    """The account of the request's API token (never the session cookie), else 401."""
+    account = api_tokens.account_for_header(db.session, request.headers.get("Authorization"))
+    db.session.commit()  # the token's last-used date, whatever the request's outcome
+    return account
+
+
+def _body() -> object:
+    return request.get_json(silent=True) if request.is_json else None
+
+
+def _organisation(ref: str) -> Organisation:
+    organisation = db.session.scalar(select(Organisation).where(Organisation.ref == ref))
+    if organisation is None:
+        raise NotFound(f"There is no organisation with ref “{ref[:100]}”.")
+    return organisation
+
+
+def _outcome(saved: editing.Saved) -> dict:
+    record = saved.record
+    return writes.WriteOutcome(
+        outcome=saved.outcome,
+        ref=record.ref,
+        status=record.status,
+        version=record.version,
+        values=editing.current_values(record),
+    ).model_dump(mode="json")
+
+
+@bp.get("/me")
+def show_me():
+    """The token's account and the organisations it manages."""
+    account = token_account()
+    members = db.session.scalars(select(Membership).where(Membership.account_id == account.id))
+    organisations = [
+        writes.ManagedOrganisation(
+            ref=m.organisation.ref,
+            name=m.organisation.name,
+            status=m.organisation.status,
+            version=m.organisation.version,
+            verified_manager=m.verified,
+        )
+        for m in members
+    ]
+    return writes.Me(email=account.email, organisations=organisations).model_dump(mode="json")
+
+
+@bp.patch("/organisations/<ref>")
+def update_profile(ref: str):
+    """Change the profile of an organisation the token's account manages."""
+    account = token_account()
+    organisation = _organisation(ref)
+    publishing.require_manager(db.session, account, organisation)
+    values = writes.parse(writes.ProfileWrite, _body())
+    version = values.pop("version")
+    merged = editing.current_values(organisation) | values
+    saved = editing.save_profile(db.session, account, organisation, merged, version)
+    db.session.commit()
+    return _outcome(saved)
+
+
+@bp.post("/organisations/<ref>/services")
+def create_service(ref: str):
+    """Add a service to an organisation the token's account manages."""
+    account = token_account()
+    organisation = _organisation(ref)
+    publishing.require_manager(db.session, account, organisation)
+    values = writes.parse(writes.ServiceCreate, _body())
+    saved = editing.add_service(db.session, account, organisation, values)
+    db.session.commit()
+    location = url_for("api.service_detail", ref=saved.record.ref)
+    return _outcome(saved), 201, {"Location": location}
+
+
+@bp.patch("/services/<ref>")
+def update_service(ref: str):
+    """Change a service of an organisation the token's account manages."""
+    account = token_account()
+    service = db.session.scalar(select(Service).where(Service.ref == ref))
+    if service is None:
+        raise NotFound(f"There is no service with ref “{ref[:100]}”.")
+    publishing.require_manager(db.session, account, service.organisation)
+    values = writes.parse(writes.ServiceWrite, _body())
+    version = values.pop("version")
+    merged = editing.current_values(service) | values
+    saved = editing.save_service(db.session, account, service, merged, version)
+    db.session.commit()
+    return _outcome(saved)

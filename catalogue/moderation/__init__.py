@@ -1,0 +1,1 @@
+"""The moderators' blueprint: the queue of claims and changes, and the mail outbox."""

@@ -1,0 +1,1 @@
+"""The publishers' blueprint: claims, new organisations, editing profiles and services."""

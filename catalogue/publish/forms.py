@@ -1,0 +1,163 @@
+"""The editing forms: a claim, an organisation's profile, a service."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    EmailField,
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import URL, DataRequired, Email, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from catalogue import vocabularies
+from catalogue.services.editing import PRICE_MODELS
+from catalogue.vocabularies import country_name, language_name
+
+# The languages a European hub offers its services in: the EU's 24 and a few neighbours'.
+LANGUAGES = (
+    *("bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it"),
+    *("lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"),
+    *("is", "no", "sq", "sr", "mk", "tr", "uk", "ca", "eu", "gl", "lb"),
+)
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices shown as a list of checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def _choices(values) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in values]
+
+
+def _countries(blank: str | None) -> list[SelectChoice]:
+    named = sorted((country_name(code), code) for code in vocabularies.EUROPEAN_COUNTRIES)
+    first = [SelectChoice("", blank)] if blank is not None else []
+    return first + [SelectChoice(code, name) for name, code in named]
+
+
+def _languages() -> list[SelectChoice]:
+    return _choices(sorted(((code, language_name(code)) for code in LANGUAGES), key=lambda c: c[1]))
+
+
+def text(label: str, limit: int, required: bool = False, **kwargs) -> StringField:
+    """A one-line text field of at most ``limit`` characters."""
+    checks = [DataRequired(f"Enter the {label.lower()}.")] if required else [Optional()]
+    return StringField(label, validators=[*checks, Length(max=limit)], **kwargs)
+
+
+def labels_field(label: str, labels, description: str) -> CheckboxesField:
+    """Several labels of a controlled vocabulary."""
+    return CheckboxesField(
+        label, choices=_choices((value, value) for value in labels), description=description
+    )
+
+
+class ClaimForm(FlaskForm):
+    """Why this account should manage an organisation."""
+
+    note = TextAreaField(
+        "Your role at the organisation",
+        validators=[DataRequired("Say who you are at the organisation."), Length(max=2000)],
+        description="E.g. “I coordinate the hub's services for municipalities.”",
+    )
+    evidence = TextAreaField(
+        "Evidence (optional)",
+        validators=[Optional(), Length(max=2000)],
+        description="A page of the organisation's website that names you, or anything a moderator "
+        "can check. With a confirmed address at the organisation's web domain, no evidence is "
+        "needed.",
+    )
+
+
+class ProfileForm(FlaskForm):
+    """An organisation's public profile."""
+
+    version = HiddenField()
+    name = text("Name", 300, required=True)
+    kind = SelectField(
+        "Kind of organisation", choices=_choices(vocabularies.ORGANISATION_KINDS.items())
+    )
+    description = TextAreaField(
+        "Description",
+        validators=[DataRequired("Describe what the organisation does."), Length(max=10_000)],
+        description="What you do for cities and public administrations, in plain words.",
+        render_kw={"rows": 8},
+    )
+    website = URLField(
+        "Website",
+        validators=[
+            Optional(),
+            Length(max=2000),
+            URL(message="Enter an address like https://hub.example.eu."),
+        ],
+    )
+    email = EmailField(
+        "Contact e-mail",
+        validators=[Optional(), Length(max=320), Email("Enter an e-mail address.")],
+    )
+    country = SelectField("Country", choices=_countries("Europe-wide / none"), default="")
+    region = text("Region", 200)
+    city = text("City", 200)
+    languages = CheckboxesField("Languages you work in", choices=_languages())
+    technologies = labels_field(
+        "Technologies", vocabularies.TECHNOLOGIES, "The EU's list of digital technologies."
+    )
+    sectors = labels_field("Sectors", vocabularies.SECTORS, "The sectors you serve.")
+
+
+class ServiceForm(FlaskForm):
+    """One service of an organisation."""
+
+    version = HiddenField()
+    title = text("Title", 300, required=True)
+    family = SelectField(
+        "Service family",
+        choices=_choices(vocabularies.SERVICE_FAMILIES.items()),
+        description="The four kinds of help European Digital Innovation Hubs offer.",
+    )
+    description = TextAreaField(
+        "Description",
+        validators=[DataRequired("Describe the service."), Length(max=10_000)],
+        render_kw={"rows": 6},
+    )
+    audiences = CheckboxesField("Who it is for", choices=_choices(vocabularies.AUDIENCES.items()))
+    technologies = labels_field("Technologies", vocabularies.TECHNOLOGIES, "")
+    sectors = labels_field("Sectors", vocabularies.SECTORS, "")
+    languages = CheckboxesField("Languages it is offered in", choices=_languages())
+    price = SelectField(
+        "Price model",
+        default="",
+        choices=[SelectChoice("", "Not stated")] + _choices(PRICE_MODELS.items()),
+    )
+    delivery = SelectField(
+        "Delivery",
+        default="",
+        choices=[SelectChoice("", "Not stated")] + _choices(vocabularies.DELIVERY_MODES.items()),
+    )
+    regions = CheckboxesField(
+        "Countries served",
+        choices=_countries(None),
+        description="Leave all unticked for Europe-wide.",
+    )
+    url = URLField(
+        "Web page of the service",
+        validators=[
+            Optional(),
+            Length(max=2000),
+            URL(message="Enter an address like https://hub.example.eu/service."),
+        ],
+    )
+    contact = EmailField(
+        "Contact e-mail for the service",
+        validators=[Optional(), Length(max=320), Email("Enter an e-mail address.")],
+    )
