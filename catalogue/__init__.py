@@ -76,9 +76,11 @@ def _register_blueprints(app: Flask) -> None:
     from catalogue.accounts import token_views  # noqa: F401 - its routes join accounts_bp
     from catalogue.accounts.views import bp as accounts_bp
     from catalogue.api import bp as api_bp
+    from catalogue.explore.views import bp as explore_bp
     from catalogue.extensions import csrf
     from catalogue.moderation.views import bp as moderation_bp
     from catalogue.needs.views import bp as needs_bp
+    from catalogue.practices.views import bp as practices_bp
     from catalogue.public.views import bp as public_bp
     from catalogue.publish.views import bp as publish_bp
     from catalogue.workshop.views import bp as workshop_bp
@@ -89,5 +91,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(moderation_bp)
     app.register_blueprint(needs_bp, url_prefix="/needs")
     app.register_blueprint(workshop_bp, url_prefix="/workshop")
+    app.register_blueprint(practices_bp, url_prefix="/practices")
+    app.register_blueprint(explore_bp, url_prefix="/explore")
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp, url_prefix="/api/v1")

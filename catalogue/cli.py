@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 import click
 from flask import Flask, current_app
 
-from catalogue.config import SEED_DIR
+from catalogue.config import PRACTICES_SEED_DIR, SEED_DIR
 from catalogue.errors import ValidationError
 from catalogue.extensions import db, match_index_holder
 from catalogue.services import embeddings, interchange, matching, search_index, seeding, tagging
@@ -79,16 +79,33 @@ def export_command(file: Path) -> None:
 
 @click.command("seed")
 @click.option("--seed-dir", type=click.Path(file_okay=False, path_type=Path), default=SEED_DIR)
-def seed_command(seed_dir: Path) -> None:
+@click.option(
+    "--practices/--no-practices",
+    default=True,
+    help="Also load the practice library of seed_data/practices/ (1,152 cases, about a minute).",
+)
+def seed_command(seed_dir: Path, practices: bool) -> None:
     """Load the platform's starting content from seed_data/ (safe to run again)."""
     try:
         summary = seeding.seed_catalogue(db.session, seed_dir)
+        library = _seed_practices() if practices else None
     except ValidationError as error:
         _fail_with(error)
     vectors = embeddings.load_seed_vectors(db.session, seed_dir / SEED_VECTORS_FILE)
     db.session.commit()
     click.echo(f"seeded from {seed_dir}: {summary}; {vectors} embedding vectors loaded")
+    if library is not None:
+        click.echo(f"practice library from {PRACTICES_SEED_DIR}: {library}")
     current_app.logger.info("seed finished: %s", summary)
+
+
+def _seed_practices() -> interchange.ImportSummary:
+    """Load seed_data/practices/ with a progress bar."""
+    total = sum(
+        interchange.count_records(read_document(path)) for path in PRACTICES_SEED_DIR.glob("*.json")
+    )
+    with click.progressbar(length=total, label="Importing the practice library") as bar:
+        return seeding.seed_catalogue(db.session, PRACTICES_SEED_DIR, progress=bar.update)
 
 
 @click.command("embed-pending")

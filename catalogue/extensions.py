@@ -27,3 +27,12 @@ def match_index_holder():
     from flask import current_app
 
     return current_app.extensions["match_index"]
+
+
+def practice_index_holder():
+    """Return this process's index of the published practices (made on first use)."""
+    from flask import current_app
+
+    from catalogue.services.practice_matching import PracticeIndexHolder
+
+    return current_app.extensions.setdefault("practice_index", PracticeIndexHolder())

@@ -25,6 +25,8 @@ def init_app(app: Flask) -> None:
         FAMILY_LABELS=vocabularies.SERVICE_FAMILIES,
         AUDIENCE_LABELS=vocabularies.AUDIENCES,
         DELIVERY_LABELS=vocabularies.DELIVERY_MODES,
+        DEPLOYMENT_LABELS=vocabularies.DEPLOYMENT_STATUSES,
+        LEVEL_LABELS=vocabularies.GOVERNMENT_LEVELS,
         CHANGE_STATES={
             "pending": "Waiting for a moderator",
             "live": "Published; a moderator reviews it",

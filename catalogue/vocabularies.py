@@ -48,6 +48,21 @@ AUDIENCES: dict[str, str] = {
     "researchers": "Researchers",
 }
 
+# Where a practice stands, and at which level of government it runs (the practice library).
+DEPLOYMENT_STATUSES: dict[str, str] = {
+    "planned": "Planned",
+    "in_development": "In development",
+    "pilot": "Pilot",
+    "in_use": "In use",
+    "discontinued": "No longer in use",
+}
+GOVERNMENT_LEVELS: dict[str, str] = {
+    "local": "Local",
+    "regional": "Regional",
+    "national": "National",
+    "international": "Across countries",
+}
+
 PUBLICATION_STATUSES: tuple[str, ...] = ("draft", "pending", "published", "archived")
 # The one status the public, the API, the downloads and matching ever see.
 PUBLISHED = "published"

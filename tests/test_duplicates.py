@@ -128,7 +128,7 @@ def test_links_to_the_other_record_go_to_the_one_shown(client, imported):
         as_text=True
     )
     assert "Came with the organisation's record from Workshop research" in visible_text(service)
-    practice = visible_text(client.get("/workshop/practices/city-of-the-future-pole"))
+    practice = visible_text(client.get("/practices/city-of-the-future-pole"))
     assert "Organisations Cap Digital (Digital Innovation Hub)" in practice
 
 

@@ -11,7 +11,7 @@ from werkzeug.routing import Rule
 
 from catalogue import create_app
 from catalogue.api.docs_views import API_BASE, current_document
-from catalogue.services import browse
+from catalogue.services import browse, practices
 
 # Percent-encoded as a client would send them; several are not valid UTF-8 on purpose.
 HOSTILE = {
@@ -39,6 +39,8 @@ def query_parameters(app: Flask, rule: Rule) -> list[str]:
     """The query parameters a route reads: the OpenAPI document's, or the hub list's."""
     if rule.endpoint == "public.list_hubs":
         return list(HUB_LIST_PARAMETERS)
+    if rule.endpoint == "practices.list_practices":
+        return ["q", "page", *practices.TITLES]
     if not rule.rule.startswith(API_BASE):
         return []
     with app.test_request_context():

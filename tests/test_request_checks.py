@@ -23,7 +23,7 @@ def records(build):
 @pytest.mark.parametrize(
     "path",
     ["/hubs/brussels%00", "/hubs/%00", "/services/svc%00x", "/workshop/ws%00",
-     "/workshop/practices/prac%00", "/api/v1/organisations/jrc-1%00", "/api/v1/services/%00",
+     "/practices/prac%00", "/api/v1/organisations/jrc-1%00", "/api/v1/services/%00",
      "/api/v1/practices/prac-1%00", "/api/v1/events/ws-1%00", "/static/css/site.css%00"],
 )  # fmt: skip
 def test_a_nul_byte_in_the_path_is_not_found(client, records, path):

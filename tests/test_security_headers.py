@@ -12,7 +12,7 @@ PAGES = [
     "/hubs/a-hub",
     "/services/a-service",
     "/workshop/",
-    "/workshop/practices/a-practice",
+    "/practices/a-practice",
     "/about/",
     "/no-such-page",
     "/hubs/?page=0",

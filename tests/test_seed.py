@@ -40,7 +40,7 @@ def test_the_seed_files_together_are_a_valid_interchange_document():
 
 
 def test_seed_loads_the_hubs_and_the_workshop(runner):
-    result = runner.invoke(args=["seed"])
+    result = runner.invoke(args=["seed", "--no-practices"])
     assert result.exit_code == 0, result.output
     assert "775 created, 0 updated, 0 unchanged, 0 removed" in result.output
     assert count(Organisation) >= 700
@@ -98,7 +98,7 @@ def test_a_bad_seed_file_stops_the_whole_seed(app, tmp_path):
 
 def test_seed_reports_problems_on_the_command_line(runner, tmp_path):
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
-    result = runner.invoke(args=["seed", "--seed-dir", str(tmp_path)])
+    result = runner.invoke(args=["seed", "--no-practices", "--seed-dir", str(tmp_path)])
     assert result.exit_code == 1
     assert "broken.json: not valid JSON (line 1, column 2" in result.output
     assert count(Organisation) == 0
@@ -120,6 +120,9 @@ def test_the_committed_seed_is_what_the_shipped_sources_build(tmp_path, capsys):
     builder = _load_seed_builder()
     assert builder.parse_args([]).source_dir == SOURCES
     assert sorted(str(p.relative_to(SOURCES)) for p in SOURCES.rglob("*.json")) == [
+        "ipso-innovative-public-services/ipso_cases_2021.json",
+        "ipso-innovative-public-services/ipso_cases_2022.json",
+        "ipso-innovative-public-services/ipso_source_catalogues_2021.json",
         "jrc-dih-catalogue-2022/jrc_dih_hubs.json",
         "workshop-2020-04-30/agenda.json",
         "workshop-2020-04-30/presenters.json",

@@ -76,7 +76,7 @@ def workshop_pages(client) -> Iterator[str]:
     """
     yield from ("/", "/hubs/", "/about/", "/workshop/", "/needs/")
     practices = db.session.scalars(select(Practice.slug)).all()
-    yield from (f"/workshop/practices/{slug}" for slug in practices)
+    yield from (f"/practices/{slug}" for slug in practices)
     linked = select(Talk.organisation_id).where(Talk.organisation_id.is_not(None))
     hubs = db.session.scalars(
         select(Organisation).where(

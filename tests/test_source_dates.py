@@ -71,7 +71,7 @@ def test_a_service_shows_the_dates_of_the_record_it_came_in(client, imported):
 
 
 def test_a_practice_shows_the_date_of_its_source(client, imported):
-    response = client.get("/workshop/practices/agreement-with-the-city-2022")
+    response = client.get("/practices/agreement-with-the-city-2022")
     page = visible_text(response)
     assert "Source dated 2022 Retrieved from the source November 2026" in page
     assert f"Imported into this catalogue {today_label()}" in page

@@ -57,7 +57,14 @@ STAMPS = {
         "when its source changed it: see `source.updated` and `source.retrieved`."
     },
     "last_verified_at": TIMESTAMP
-    | {"description": "When a moderator last verified the record; null until then."},
+    | {
+        "description": "When its managers or a moderator last verified the record; null until then."
+    },
+    "stale": {
+        "type": "boolean",
+        "description": "Not verified for 12 months: by `last_verified_at`, else the source's "
+        "own date, else `created_at`.",
+    },
 }
 FAMILY = {"type": "string", "enum": list(vocabularies.SERVICE_FAMILIES)}
 

@@ -9,6 +9,7 @@ from flask import request
 from catalogue.api.queries import published
 from catalogue.links import external_url
 from catalogue.models import Event, EventSession, Organisation, Practice, Service, Talk
+from catalogue.services import freshness
 from catalogue.services.downloads import iso_timestamp, public_source
 from catalogue.services.duplicates import listed_services, records_of, shown_record, shown_records
 
@@ -16,7 +17,7 @@ from catalogue.services.duplicates import listed_services, records_of, shown_rec
 PAGES: dict[str, str] = {
     "organisation": "public.hub_detail",
     "service": "public.service_detail",
-    "practice": "workshop.practice_detail",
+    "practice": "practices.practice_detail",
     "event": "workshop.event_detail",
 }
 
@@ -32,6 +33,7 @@ def _stamps(record: Any) -> dict[str, str | None]:
         "created_at": iso_timestamp(record.created_at),
         "updated_at": iso_timestamp(record.updated_at),
         "last_verified_at": iso_timestamp(record.last_verified_at),
+        "stale": freshness.is_stale(record),
     }
 
 

@@ -35,6 +35,11 @@ class Practice(Tagged, Published, Sourced, Base):
     url: Mapped[str | None] = mapped_column(String(2000))
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     city: Mapped[str | None] = mapped_column(String(200))
+    # Where the practice stands (vocabularies.DEPLOYMENT_STATUSES) and at which level of
+    # government it runs (vocabularies.GOVERNMENT_LEVELS); the organisation that leads it.
+    deployment_status: Mapped[str | None] = mapped_column(String(20), index=True)
+    government_level: Mapped[str | None] = mapped_column(String(20), index=True)
+    lead_organisation: Mapped[str | None] = mapped_column(String(300))
 
     tags: Mapped[list[Tag]] = relationship(secondary=practice_tags, lazy="selectin")
     organisations: Mapped[list[Organisation]] = relationship(

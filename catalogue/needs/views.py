@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from catalogue.errors import ValidationError
-from catalogue.extensions import db, match_index_holder
+from catalogue.extensions import db, match_index_holder, practice_index_holder
 from catalogue.needs.forms import NeedForm
 from catalogue.needs.highlight import highlight_terms
-from catalogue.services import matching
+from catalogue.services import matching, practice_matching
+from catalogue.services.matching import MAX_NEED_LENGTH
 
 bp = Blueprint("needs", __name__)
 FORM_FIELDS = {"filters": "families_only"}  # the request key -> the form field that set it
@@ -35,13 +36,22 @@ def describe_need():
     """Show the need form; on submission, the hubs and services that fit, best first."""
     # Only form fields: Flask-WTF would also read a JSON body, which need not be an object.
     form = NeedForm(formdata=request.form if request.method == "POST" else None)
+    if request.method == "GET" and "text" in request.args:  # "start a need from this practice"
+        form.text.data = request.args["text"][:MAX_NEED_LENGTH]
     outcome = _match_form(form) if form.validate_on_submit() else None
     status = 400 if form.is_submitted() and outcome is None else 200
-    marked_need = None
+    marked_need, similar = None, []
     if outcome is not None:
         terms = [term.term for match in outcome.matches for term in match.matched_terms]
         marked_need = highlight_terms(form.text.data.strip(), terms)
+        similar = practice_matching.closest_practices(
+            db.session, practice_index_holder(), form.text.data.strip(), outcome.language
+        )
     page = render_template(
-        "needs/describe_need.html", form=form, outcome=outcome, marked_need=marked_need
+        "needs/describe_need.html",
+        form=form,
+        outcome=outcome,
+        marked_need=marked_need,
+        similar=similar,
     )
     return page, status

@@ -38,6 +38,27 @@ DATA_SOURCES: tuple[DataSource, ...] = (
         record_source="European Commission, JRC, Digital Innovation Hubs Tool (S3 Platform)",
     ),
     DataSource(
+        key="ipso-cases",
+        title="Innovative Public Services Observatory (IPS-X) cases, 2021 and 2022 releases",
+        publisher="European Commission, Joint Research Centre",
+        url="https://github.com/ipsoeu/ips-explorer",
+        what=(
+            "1,152 cases of public administrations using AI, blockchain, APIs, the Internet of "
+            "Things and other technologies (853 of the August 2022 release and the 299 cases of "
+            "the May 2021 release whose name the 2022 release does not repeat): name, "
+            "description, country, status, level of government, lead organisation and source "
+            "link. The contact e-mails were not copied. They make the practice library."
+        ),
+        licence=(
+            "EUPL-1.2 (the IPS-X repository); Commission content reusable with attribution "
+            "(Decision 2011/833/EU)"
+        ),
+        attribution=(
+            "European Commission, Joint Research Centre – Innovative Public Services Observatory "
+            "(IPS-X), https://github.com/ipsoeu/ips-explorer"
+        ),
+    ),
+    DataSource(
         key="workshop-agenda",
         title="Workshop agenda, 30 April 2020",
         publisher="European Commission, DG CONNECT (Joinup event page)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,18 +23,19 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def checked_on(record: Organisation | Service) -> datetime | None:
+def checked_on(record: Any) -> datetime | None:
     """When the record was last known correct: verified, else the source's own date."""
     if record.last_verified_at is not None:
         return _aware(record.last_verified_at)
-    sourced = record if isinstance(record, Organisation) else record.organisation
-    dated = PartialDate.parse(sourced.source_updated or sourced.source_retrieved)
+    sourced = record.organisation if isinstance(record, Service) else record
+    source_date = getattr(sourced, "source_updated", None)
+    dated = PartialDate.parse(source_date or getattr(sourced, "source_retrieved", None))
     if dated is not None:
         return datetime(dated.year, dated.month or 12, dated.day or 1, tzinfo=UTC)
     return _aware(record.created_at) if record.created_at else None
 
 
-def is_stale(record: Organisation | Service, now: datetime | None = None) -> bool:
+def is_stale(record: Any, now: datetime | None = None) -> bool:
     """Whether the record has not been verified for 12 months."""
     moment = checked_on(record)
     return moment is not None and (now or utcnow()) - moment > STALE_AFTER

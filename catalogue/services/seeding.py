@@ -17,26 +17,34 @@ from catalogue.services.interchange import (
     validate_document,
 )
 from catalogue.services.interchange.files import read_document
+from catalogue.services.interchange.importing import Progress
 from catalogue.services.interchange.schema import FORMAT, VERSION
 
 LISTS = ("organisations", "practices", "events")
 _LISTED_PATH = re.compile(r"(?P<key>\w+)\[(?P<index>\d+)\](?P<rest>.*)")
 
 
-def seed_catalogue(session: Session, seed_dir: Path) -> ImportSummary:
+def _read_seed_files(seed_dir: Path) -> dict[str, Any]:
+    """Read every ``*.json`` interchange file of ``seed_dir``, by file name, in name order."""
+    paths = sorted(Path(seed_dir).glob("*.json"))
+    if not paths:
+        raise ValidationError(f"{seed_dir}: no *.json seed files")
+    return {path.name: read_document(path) for path in paths}
+
+
+def seed_catalogue(
+    session: Session, seed_dir: Path, progress: Progress | None = None
+) -> ImportSummary:
     """Import every ``*.json`` interchange file of ``seed_dir``, in name order, as one document.
 
     All files are validated before anything is written (all or nothing), references may point
     from one file to another, and seeding again changes nothing. Flushes, never commits.
     """
-    paths = sorted(Path(seed_dir).glob("*.json"))
-    if not paths:
-        raise ValidationError(f"{seed_dir}: no *.json seed files")
-    documents = {path.name: read_document(path) for path in paths}
+    documents = _read_seed_files(seed_dir)
     merged, origins, issues = _merge(documents)
     if not issues:
         try:
-            return import_catalogue(session, merged)
+            return import_catalogue(session, merged, progress=progress)
         except DocumentError as error:
             content_issues = error.issues
     else:

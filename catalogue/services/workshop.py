@@ -117,7 +117,7 @@ def get_practice(session: Session, slug: str) -> PracticeDetail:
         select(Practice).where(Practice.slug == slug, Practice.status == PUBLISHED)
     )
     if practice is None:
-        raise NotFound(f"There is no published practice at “/workshop/practices/{slug[:120]}”.")
+        raise NotFound(f"There is no published practice at “/practices/{slug[:120]}”.")
     talks = session.scalars(
         select(Talk)
         .join(talk_practices, talk_practices.c.talk_id == Talk.id)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, redirect, render_template, url_for
 
 from catalogue.extensions import db
-from catalogue.services import workshop
+from catalogue.services import talks, workshop
 
 bp = Blueprint("workshop", __name__)
 
@@ -18,8 +18,14 @@ def event_detail(slug: str | None):
     return render_template("workshop/event_detail.html", agenda=agenda, event=agenda.event)
 
 
+@bp.get("/<slug>/talks/<int:number>")
+def talk_detail(slug: str, number: int):
+    """Show one talk: block and time, speaker, organisation, examples, previous and next."""
+    page = talks.get_talk(db.session, slug, number)
+    return render_template("workshop/talk_detail.html", page=page, event=page.agenda.event)
+
+
 @bp.get("/practices/<slug>")
 def practice_detail(slug: str):
-    """Show an example practice with its source and the organisations behind it."""
-    detail = workshop.get_practice(db.session, slug)
-    return render_template("workshop/practice_detail.html", detail=detail)
+    """The example practices moved into the practice library: send visitors there."""
+    return redirect(url_for("practices.practice_detail", slug=slug), 301)

@@ -156,3 +156,15 @@ def test_the_writes_are_in_the_openapi_document(client):
     assert "post" in document["paths"]["/organisations/{ref}/services"]
     assert document["components"]["securitySchemes"]["apiToken"]["scheme"] == "bearer"
     assert "ServiceCreate" in document["components"]["schemas"]
+
+
+def test_the_api_flags_stale_records_until_they_are_verified(app, client, build, accounts):
+    hub = build.organisation(ref="old-lab", source_updated="2019-05")
+    build.service(hub, ref="old-lab-svc")
+    api = app.test_client()
+    assert api.get("/api/v1/organisations/old-lab").json["stale"] is True
+    assert api.get("/api/v1/services/old-lab-svc").json["stale"] is True
+    accounts.manager(hub)
+    client.post(f"/manage/{hub.slug}/verify")
+    assert api.get("/api/v1/organisations/old-lab").json["stale"] is False
+    assert api.get("/api/v1/services/old-lab-svc").json["stale"] is False

@@ -263,3 +263,80 @@ def test_from_registration_to_a_service_that_matches(client, build, accounts, ap
     first = response.json["results"][0]
     assert first["organisation"]["name"] == "Sines Hub"
     assert "Harbour drone inspection trials" in [s["title"] for s in first["services"]]
+
+
+SERVICE_BAD_VALUES = [
+    ("title", "", "Enter the title."),
+    ("title", "t" * 301, "longer than 300"),
+    ("family", "astrology", "Not a valid choice"),
+    ("description", "", "Describe the service."),
+    ("audiences", ["aliens"], "not a valid choice"),
+    ("technologies", ["Telepathy"], "not a valid choice"),
+    ("sectors", ["Piracy"], "not a valid choice"),
+    ("languages", ["xx"], "not a valid choice"),
+    ("price", "bitcoin only", "Not a valid choice"),
+    ("delivery", "by pigeon", "Not a valid choice"),
+    ("regions", ["ZZ"], "not a valid choice"),
+    ("url", "javascript:alert(1)", "Enter an address like"),
+    ("contact", "nobody", "Enter an e-mail address."),
+]
+PROFILE_BAD_VALUES = [
+    ("name", "n" * 301, "longer than 300"),
+    ("kind", "castle", "Not a valid choice"),
+    ("description", "", "Describe what the organisation does."),
+    ("website", "not a url", "Enter an address like"),
+    ("email", "nobody", "Enter an e-mail address."),
+    ("country", "ZZ", "Not a valid choice"),
+    ("region", "r" * 201, "longer than 200"),
+    ("city", "c" * 201, "longer than 200"),
+    ("languages", ["xx"], "not a valid choice"),
+    ("technologies", ["Telepathy"], "not a valid choice"),
+    ("sectors", ["Piracy"], "not a valid choice"),
+]
+
+
+def test_every_service_field_refuses_bad_input_and_keeps_the_rest(client, build, accounts):
+    hub = build.organisation()
+    accounts.manager(hub)
+    for name, value, problem in SERVICE_BAD_VALUES:
+        response = client.post(f"/manage/{hub.slug}/services/new", data=SERVICE | {name: value})
+        page = response.get_data(as_text=True)
+        assert response.status_code == 400, name
+        assert problem.casefold() in page.casefold(), name
+        if name != "description":
+            assert "Test low-cost air quality sensors" in page, name  # typed values kept
+    assert db.session.scalar(select(Service)) is None
+
+
+def test_every_profile_field_refuses_bad_input_and_changes_nothing(client, build, accounts):
+    hub = build.organisation(name="Air Lab")
+    accounts.manager(hub)
+    for name, value, problem in PROFILE_BAD_VALUES:
+        data = profile_of(hub, city="Sines") | {name: value}
+        response = client.post(f"/manage/{hub.slug}/profile", data=data)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 400, name
+        assert problem.casefold() in page.casefold(), name
+        if name != "city":
+            assert 'value="Sines"' in page, name
+    db.session.refresh(hub)
+    assert hub.city is None and db.session.scalar(select(AuditEntry)) is None
+
+
+def test_several_managers_and_several_organisations(client, build, accounts, app):
+    first, second = build.organisation(name="Lab One"), build.organisation(name="Lab Two")
+    anna = accounts.manager(first, email="anna@labs.example.eu")
+    db.session.add(Membership(account_id=anna.id, organisation_id=second.id, verified=True))
+    ben = accounts.make("ben@labs.example.eu")
+    db.session.add(Membership(account_id=ben.id, organisation_id=first.id, verified=True))
+    db.session.commit()
+    page = client.get("/account/").get_data(as_text=True)
+    assert "Lab One" in page and "Lab Two" in page
+    colleague = app.test_client()
+    accounts.login("ben@labs.example.eu", client=colleague)
+    response = colleague.post(
+        f"/manage/{first.slug}/profile", data=profile_of(first, city="Aveiro")
+    )
+    assert response.status_code == 303
+    db.session.refresh(first)
+    assert first.city == "Aveiro"

@@ -249,7 +249,7 @@ def test_the_endpoint_needs_no_csrf_token(app_config, build):
 
 
 def test_a_need_matched_by_meaning_reports_its_share_and_says_so(client, runner):
-    assert runner.invoke(args=["seed"]).exit_code == 0
+    assert runner.invoke(args=["seed", "--no-practices"]).exit_code == 0
     need = "Mostovi u našem gradu su stari: trebamo nekoga tko prati pukotine i predviđa popravke."
     response = client.post("/api/v1/match", json={"text": need, "language": "hr"})
     assert response.status_code == 200

@@ -17,9 +17,9 @@ from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from catalogue import create_app
-from catalogue.config import REPOSITORY_ROOT, SEED_DIR
-from catalogue.extensions import db
-from catalogue.models import Organisation, Practice, Service
+from catalogue.config import PRACTICES_SEED_DIR, REPOSITORY_ROOT, SEED_DIR
+from catalogue.extensions import db, practice_index_holder
+from catalogue.models import Event, Organisation, Practice, Service
 from catalogue.services.seeding import seed_catalogue
 
 CHROMIUM = "/usr/bin/chromium"
@@ -60,7 +60,10 @@ def seeded_app(tmp_path_factory):
     with app.app_context():
         upgrade()
         seed_catalogue(db.session, SEED_DIR)
+        seed_catalogue(db.session, PRACTICES_SEED_DIR)
         db.session.commit()
+    with app.test_request_context():  # fit the practice index now, not in a page's 30 s
+        practice_index_holder().index(db.session)
         db.session.remove()
     return app
 
@@ -111,6 +114,10 @@ def seed_paths(seeded_app) -> dict[str, str]:
             select(Service).where(Service.organisation_id == profile.id).order_by(Service.position)
         )
         practice = db.session.scalar(select(Practice).order_by(Practice.ref))
+        event = db.session.scalar(select(Event).order_by(Event.ref))
+        library_practice = db.session.scalar(
+            select(Practice).where(Practice.ref == "ipso-2021-10001")
+        )
         paths = {
             "home": "/",
             "hubs-filtered": "/hubs/?country=FR&country=ES&sector=Public+administration&page=2",
@@ -119,7 +126,13 @@ def seed_paths(seeded_app) -> dict[str, str]:
             "hub-not-verified": f"/hubs/{unsure.slug}",
             "service": f"/services/{service.slug}",
             "workshop": "/workshop/",
-            "practice": f"/workshop/practices/{practice.slug}",
+            "talk": f"/workshop/{event.slug}/talks/6",
+            "practices": "/practices/?technology=Artificial+Intelligence+%26+Decision+support",
+            "practices-search": "/practices/?q=traffic&level=local",
+            "library-practice": f"/practices/{library_practice.slug}",
+            "map": "/explore/map",
+            "map-practices": "/explore/map?show=practices",
+            "practice": f"/practices/{practice.slug}",
             "about": "/about/",
             "needs": "/needs/",
             "api-docs": "/api/v1/",

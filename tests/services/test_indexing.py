@@ -49,7 +49,7 @@ def _holder(encoder, **settings) -> IndexHolder:
 
 
 def test_seeded_vectors_are_used_without_encoding_any_passage(app, runner, encoder):
-    result = runner.invoke(args=["seed"])
+    result = runner.invoke(args=["seed", "--no-practices"])
     assert result.exit_code == 0, result.output
     shipped = load_vectors(SEED_DIR / SEED_VECTORS_FILE, MODEL_ID)
     assert f"{len(shipped)} embedding vectors loaded" in result.output

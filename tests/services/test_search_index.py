@@ -124,7 +124,7 @@ def test_reindex_search_command_rebuilds_a_lost_index(runner, hub, build):
 
 
 def test_seeding_builds_the_index(runner):
-    assert runner.invoke(args=["seed"]).exit_code == 0
+    assert runner.invoke(args=["seed", "--no-practices"]).exit_code == 0
     total = db.session.scalar(select(text("count(*)")).select_from(organisation_search))
     assert total == 712
     assert len(found("Portugal")) == 14

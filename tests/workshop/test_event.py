@@ -71,14 +71,14 @@ def test_agenda_links_talks_to_published_organisations_and_practices(client, wor
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert 'href="/hubs/cities-network">Cities Network</a>' in html
-    assert 'href="/workshop/practices/open-data-portal">Open data portal</a>' in html
+    assert 'href="/practices/open-data-portal">Open data portal</a>' in html
     assert "Draft example" not in html
     assert "Unverified Org" not in html
     assert "No organisation profile" in text(response)
 
 
 def test_practice_page_shows_summary_source_and_organisations(client, workshop):
-    response = client.get("/workshop/practices/open-data-portal")
+    response = client.get("/practices/open-data-portal")
     page = text(response)
     assert response.status_code == 200
     assert "Open data portal" in page and "A city opened its data." in page
@@ -93,7 +93,7 @@ def test_unpublished_event_and_practice_are_404(client, build):
     build.practice(slug="hidden-practice", status="pending")
     assert client.get("/workshop/old").status_code == 404
     assert client.get("/workshop/").status_code == 404
-    assert client.get("/workshop/practices/hidden-practice").status_code == 404
+    assert client.get("/practices/hidden-practice").status_code == 404
 
 
 def test_practice_page_says_what_is_not_verified_but_shows_no_research_notes(client, build):
@@ -105,7 +105,7 @@ def test_practice_page_says_what_is_not_verified_but_shows_no_research_notes(cli
             "not_verified": ["where it took place"],
         },
     )
-    page = text(client.get("/workshop/practices/maybe"))
+    page = text(client.get("/practices/maybe"))
     assert "Not verified: where it took place." in page
     assert "probable" not in page.lower() and "likely" not in page.lower()
     assert "confidence" not in page.lower()

@@ -57,7 +57,7 @@ def test_the_agenda_never_says_an_example_was_shown(client, talk_with_examples):
 
 
 def test_an_example_with_a_2022_source_is_not_labelled_as_shown(client, talk_with_examples):
-    response = client.get("/workshop/practices/city-agreement")
+    response = client.get("/practices/city-agreement")
     page = text(response)
     assert response.status_code == 200
     assert "Shown at" not in page

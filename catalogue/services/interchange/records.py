@@ -113,7 +113,15 @@ def practice_values(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "title": data["title"],
         "summary": data.get("summary", ""),
-        **_optional(data, "url", "country", "city"),
+        **_optional(
+            data,
+            "url",
+            "country",
+            "city",
+            "deployment_status",
+            "government_level",
+            "lead_organisation",
+        ),
         **_source_values(data),
     }
 

@@ -132,6 +132,15 @@ PRACTICE = record(
         "url": (False, v.url),
         "country": (False, v.country),
         "city": (False, v.string(200)),
+        "deployment_status": (
+            False,
+            v.choice(vocabularies.DEPLOYMENT_STATUSES, "deployment_status"),
+        ),
+        "government_level": (
+            False,
+            v.choice(vocabularies.GOVERNMENT_LEVELS, "government_level"),
+        ),
+        "lead_organisation": (False, v.string(300)),
         **_TAGS,
         "organisations": (False, v.list_of(v.ref)),
         "source": (False, SOURCE),

@@ -1,0 +1,142 @@
+"""The map's counts and the gap view's numbers on a small catalogue counted by hand."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+
+from catalogue.services import geo_map
+from catalogue.services.gap import GapHolder
+from tests.public.conftest import visible_text as text
+
+
+@pytest.fixture
+def catalogue(build):
+    """Hubs: 2 in the Netherlands (one a duplicate record), 1 in Belgium, 1 EU-wide, 1 draft.
+
+    Practices: 3 in the Netherlands, 1 in Belgium, 1 in Sweden, 1 without a country, 1 draft.
+    Only the Dutch traffic practices share words with a hub (the Dutch traffic lab).
+    """
+    lab = build.organisation(
+        name="Traffic Lab",
+        country="NL",
+        description="Traffic congestion sensors and prediction for road traffic in cities.",
+    )
+    build.service(lab, title="Traffic sensor testbed", family="test_before_invest",
+                  description="Test road traffic congestion sensors.")  # fmt: skip
+    build.service(lab, title="Traffic skills", family="skills_training",
+                  description="Courses on road traffic data.")  # fmt: skip
+    other_nl = build.organisation(name="Farm Robots", country="NL",
+                                  description="Milking robots for dairy farms.")  # fmt: skip
+    build.service(other_nl, title="Robot funding", family="investment_support",
+                  description="Loans for milking robots.")  # fmt: skip
+    build.organisation(name="Traffic Lab (second source)", country="NL", duplicate_of=lab)
+    build.organisation(name="Brussels Welding", country="BE", description="Welding for shipyards.")
+    build.organisation(name="EU Network", country=None, description="A network.")
+    build.organisation(name="Draft Hub", country="BE", status="draft")
+    for title in ("Road traffic congestion prediction", "Traffic congestion sensors on roads"):
+        build.practice(title=title, summary="Predicting road traffic congestion.", country="NL")
+    build.practice(title="Poetry festival", summary="Verse readings in libraries.", country="NL")
+    build.practice(title="Quilting circle", summary="Patchwork evenings.", country="BE")
+    build.practice(title="Forest census", summary="Counting elks.", country="SE")
+    build.practice(title="Pan-European ledger", summary="Ledger of diplomas.", country=None)
+    build.practice(title="Draft case", summary="Road traffic congestion.", country="SE",
+                   status="draft")  # fmt: skip
+
+
+def test_map_counts_listed_organisations_and_published_practices_per_country(client, catalogue):
+    response = client.get("/explore/map")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    # By hand: NL 2 listed hubs (the duplicate is not listed), BE 1 (the draft is not), SE 0.
+    assert 'aria-label="Netherlands: 2 organisations"' in html
+    assert 'aria-label="Belgium: 1 organisation"' in html
+    assert 'href="/hubs/?country=NL"' in html
+    assert "Sweden: " not in html.split("<table")[0]  # no organisation: no link on the map
+    rows = dict(re.findall(r'<th scope="row">([^<]+)</th>\s*<td class="num">(.*?)</td>', html))
+    assert set(rows) == {"Belgium", "Netherlands", "Sweden"}
+    practices = client.get("/explore/map?show=practices").get_data(as_text=True)
+    assert 'aria-label="Netherlands: 3 practices"' in practices
+    assert 'aria-label="Belgium: 1 practice"' in practices
+    assert 'aria-label="Sweden: 1 practice"' in practices
+    assert 'href="/practices/?country=SE"' in practices
+
+
+def test_map_classes_and_legend_follow_the_counts(client, catalogue):
+    assert geo_map.class_breaks([3, 1, 1, 0]) == [1, 3]
+    assert [geo_map.colour_class(n, [1, 3]) for n in (0, 1, 2, 3)] == [0, 1, 2, 2]
+    page = text(client.get("/explore/map?show=practices"))
+    assert "Legend: number of practices per country" in page
+    assert "none 1 2–3" in page
+
+
+def test_map_refuses_an_unknown_measure(client, catalogue):
+    response = client.get("/explore/map?show=needs")
+    assert response.status_code == 400
+    assert "“show” must be one of organisations, practices" in text(response)
+
+
+def test_gap_numbers_by_country_and_family(client, catalogue):
+    page = client.get("/explore/gap").get_data(as_text=True)
+    rows = {
+        name: re.sub(r"<[^>]+>", " ", cells).split()
+        for name, cells in re.findall(r'<th scope="row">([^<]+)</th>(.*?)</tr>', page, re.S)
+    }
+    # Country: practices, weak (share), weak at home (share), hubs, hubs per family (4).
+    # NL: 3 practices; the poetry one matches no hub; both traffic ones fit the Dutch lab.
+    assert rows["Netherlands"] == ["3", "1", "(33", "%)", "1", "(33", "%)", "2", "1", "1", "1", "0"]
+    assert rows["Belgium"] == ["1", "1", "(100", "%)", "1", "(100", "%)", "1", "0", "0", "0", "0"]
+    assert rows["Sweden"] == ["1", "1", "(100", "%)", "1", "(100", "%)", "0", "0", "0", "0", "0"]
+    # Family: the two traffic practices' best service is the testbed; 4 others have no match.
+    assert rows["Test before invest"] == ["2", "0", "(0", "%)", "1"]
+    assert rows["Skills and training"] == ["0", "0", "(–)", "1"]
+    assert rows["No fitting service"] == ["4", "4", "(100", "%)", "0"]
+    assert "6 published practices" in text(client.get("/explore/gap"))
+
+
+def test_gap_csv_has_the_same_numbers(client, catalogue):
+    response = client.get("/explore/gap.csv")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    body = response.get_data(as_text=True)
+    assert body.startswith("\ufeff")
+    rows = {row["country_code"]: row for row in csv.DictReader(io.StringIO(body[1:]))}
+    assert set(rows) == {"NL", "BE", "SE"}
+    assert (rows["NL"]["practices"], rows["NL"]["weak_best_match"], rows["NL"]["hubs"]) == (
+        "3", "1", "2",
+    )  # fmt: skip
+    assert rows["NL"]["weak_share"] == "0.333"
+    assert rows["SE"]["hubs_test_before_invest"] == "0"
+
+
+def test_gap_chart_draws_a_bar_pair_per_country(client, catalogue):
+    page = client.get("/explore/gap").get_data(as_text=True)
+    chart = page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert chart.count('class="chart__demand"') == 3
+    assert chart.count('class="chart__supply"') == 3
+    # The longest bar is the Netherlands' 3 practices: the whole bar space (360).
+    assert 'width="360.0"' in chart
+
+
+def test_map_and_gap_on_an_empty_catalogue(client):
+    assert client.get("/explore/map").status_code == 200
+    page = text(client.get("/explore/gap"))
+    assert "0 published practices" in page
+    assert "No practice or hub has a country yet." in page
+
+
+def test_a_large_library_is_assessed_in_the_background(app, client, catalogue):
+    holder = app.extensions.setdefault("gap_report", GapHolder())
+    holder.sync_limit = 2
+    pending = client.get("/explore/gap")
+    assert pending.status_code == 202
+    assert pending.headers["Retry-After"] == "60"
+    assert "The report is being computed." in text(pending)
+    assert client.get("/explore/gap.csv").status_code in (200, 202)
+    assert holder.wait(120)
+    ready = client.get("/explore/gap")
+    assert ready.status_code == 200
+    assert "6 published practices" in text(ready)
