@@ -6,10 +6,10 @@ import tempfile
 from pathlib import Path
 
 from catalogue.config import SEED_DIR
-from matching import Record
+from matching import OrganisationRecord
 
 
-def seeded_records(seed_dir: Path = SEED_DIR) -> list[Record]:
+def seeded_records(seed_dir: Path = SEED_DIR) -> list[OrganisationRecord]:
     """Return the matching records of the seed, built as the app builds them for its index.
 
     The seed is imported into a throwaway SQLite database with the real migrations, so tools

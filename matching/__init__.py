@@ -1,12 +1,13 @@
 """Explainable, cross-lingual matching of city needs to Digital Innovation Hubs and services."""
 
+from matching.analysis import need_spans
 from matching.index import MatchIndex
 from matching.language import detect_language
 from matching.records import (
     FAMILIES,
     Match,
     MatchedTerm,
-    Record,
+    OrganisationRecord,
     ServiceMatch,
     ServiceRecord,
 )
@@ -16,8 +17,9 @@ __all__ = [
     "Match",
     "MatchIndex",
     "MatchedTerm",
-    "Record",
+    "OrganisationRecord",
     "ServiceMatch",
     "ServiceRecord",
     "detect_language",
+    "need_spans",
 ]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from matching.concepts import (
     CONCEPT_PREFIX,
@@ -12,13 +13,12 @@ from matching.concepts import (
     concept_label,
     default_vocabulary,
 )
-from matching.records import FAMILY_LABELS, Record, ServiceRecord
-from matching.text import is_feature_word, stem, token_info, tokenize
+from matching.records import FAMILY_LABELS, OrganisationRecord, ServiceRecord
+from matching.text import is_feature_word, stem, token_info, token_spans, tokenize
 
 ORG_FIELDS: tuple[str, ...] = ("name", "description", "technologies", "sectors")
 SERVICE_FIELDS: tuple[str, ...] = (
     "service title",
-    "service family",
     "service description",
     "technologies",
     "sectors",
@@ -30,19 +30,10 @@ DEFAULT_FIELD_WEIGHTS: dict[str, float] = {
     "name": 0.5,
     "description": 1.0,
     "service title": 1.0,
-    "service family": 0.3,
     "service description": 1.0,
     "technologies": 0.7,
     "sectors": 0.4,
     "audiences": 0.2,
-}
-
-# Words that describe what each family is about, so "test" or "Förderung" finds the family.
-FAMILY_TEXT: dict[str, str] = {
-    "test_before_invest": "test before invest, testing, experimentation, pilot",
-    "skills_training": "skills and training",
-    "investment_support": "support to find investments, funding, financing",
-    "ecosystem_networking": "innovation ecosystem and networking, partners",
 }
 
 # Concepts in an organisation's own description that reveal a family it works in.
@@ -60,6 +51,8 @@ class QueryTerms:
 
     terms: list[str]
     surfaces: dict[str, str]
+    firm_concepts: frozenset[str] = frozenset()  # concept terms named outright, not only hinted
+    word_concepts: dict[str, str] = field(default_factory=dict)  # a word's stem -> its concept
 
 
 def analyze(
@@ -119,28 +112,57 @@ def _remember(cache: dict[str, tuple[str, bool]], token: str, language: str) -> 
 def analyze_query(text: str, language: str, use_concepts: bool = True) -> QueryTerms:
     """Analyse a need and remember, for each term, how to show it to the person who wrote it.
 
-    A word that is part of a concept phrase is shown as that concept ("air" in "air quality").
+    A word is shown as the need wrote it, a concept as its label (with the need's word when
+    the label does not contain it); ``word_concepts`` tells which concept each word is part of,
+    so an explanation may show both under the concept where a field matched both.
     """
-    tokens = tokenize(text)
+    tokens = [token for token, _, _ in token_spans(text)]
     hits = default_vocabulary().find(tokens, language) if use_concepts else []
-    word_concept: dict[str, str] = {}
-    for hit in hits:
-        for word in hit.surface.split():
-            word_concept.setdefault(word, hit.concept)
     surfaces: dict[str, str] = {}
     terms: list[str] = []
     for token in tokens:
         if is_feature_word(token, language):
             term = stem(token, language)
             terms.append(term)
-            concept = word_concept.get(token)
-            shown = display_term(CONCEPT_PREFIX + concept, token) if concept else token
-            surfaces.setdefault(term, shown)
+            surfaces.setdefault(term, token)
     for hit in hits:
         term = CONCEPT_PREFIX + hit.concept
         terms.append(term)
         surfaces.setdefault(term, display_term(term, hit.surface))
-    return QueryTerms(terms, surfaces)
+    firm = frozenset(CONCEPT_PREFIX + hit.concept for hit in hits if not hit.broad)
+    word_concepts: dict[str, str] = {}
+    for hit in hits:
+        for token in tokens[hit.start : hit.start + hit.size]:
+            if is_feature_word(token, language):
+                word_concepts.setdefault(stem(token, language), CONCEPT_PREFIX + hit.concept)
+    return QueryTerms(terms, surfaces, firm, word_concepts)
+
+
+def need_spans(text: str, language: str, keys: Iterable[str]) -> list[tuple[int, int]]:
+    """The character spans of a need's words that produced any of the analysed terms ``keys``.
+
+    The spans come from the same tokens, stems and concept phrases ``analyze_query`` uses, so
+    they mark exactly the words that carried a match: a word whose stem is a key, and every
+    word of a concept phrase whose concept is a key. Overlapping spans are merged.
+    """
+    wanted = set(keys)
+    spans = token_spans(text)
+    tokens = [token for token, _, _ in spans]
+    marked = [
+        (start, end)
+        for token, start, end in spans
+        if is_feature_word(token, language) and stem(token, language) in wanted
+    ]
+    for hit in default_vocabulary().find(tokens, language):
+        if CONCEPT_PREFIX + hit.concept in wanted:
+            marked.append((spans[hit.start][1], spans[hit.start + hit.size - 1][2]))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(marked):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def display_term(term: str, surface: str | None = None) -> str:
@@ -153,7 +175,7 @@ def display_term(term: str, surface: str | None = None) -> str:
     return label
 
 
-def org_field_texts(record: Record) -> dict[str, str]:
+def org_field_texts(record: OrganisationRecord) -> dict[str, str]:
     """Return the texts of an organisation's own fields."""
     return {
         "name": record.name,
@@ -167,7 +189,6 @@ def service_field_texts(service: ServiceRecord) -> dict[str, str]:
     """Return the texts of a service's fields."""
     return {
         "service title": service.title,
-        "service family": FAMILY_TEXT[service.family],
         "service description": service.description,
         "technologies": ", ".join(service.technologies),
         "sectors": ", ".join(service.sectors),

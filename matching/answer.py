@@ -5,8 +5,9 @@ city sees from it; the ranking itself stays the engine's.
 
 Examples
 --------
->>> from matching import MatchIndex, Record
->>> index = MatchIndex().fit([Record("a", "Air lab", country="DE", description="air sensors")])
+>>> from matching import MatchIndex, OrganisationRecord
+>>> lab = OrganisationRecord("a", "Air lab", country="DE", description="air sensors")
+>>> index = MatchIndex().fit([lab])
 >>> answer_need(index, "air quality sensors", country="MT").referral.local_results
 0
 """

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from matching.records import FAMILIES, Record, ServiceRecord
+from matching.records import FAMILIES, OrganisationRecord, ServiceRecord
 
 SERVICES_PER_ORG = 5
 N_QUERIES = 200
@@ -96,7 +96,7 @@ def _words(rng: random.Random, vocabulary: list[str], n: int) -> str:
     return " ".join(picks)
 
 
-def synthetic_catalogue(n_services: int, seed: int = 0) -> list[Record]:
+def synthetic_catalogue(n_services: int, seed: int = 0) -> list[OrganisationRecord]:
     """Build a reproducible catalogue of organisations with ``n_services`` services in total."""
     rng = random.Random(seed)
     vocabulary = [f"w{i}{chr(97 + i % 26)}x" for i in range(20_000)]
@@ -111,7 +111,7 @@ def synthetic_catalogue(n_services: int, seed: int = 0) -> list[Record]:
             )
             for k in range(SERVICES_PER_ORG)
         )  # fmt: skip
-        records.append(Record(
+        records.append(OrganisationRecord(
             id=f"org{org:06d}", name=_words(rng, vocabulary, 3), kind="dih",
             description=_words(rng, vocabulary, 80), country=rng.choice(countries),
             services=services,
@@ -126,7 +126,7 @@ def _memory_kib(field: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def synthetic_vectors(records: list[Record], seed: int = 0) -> dict[str, np.ndarray]:
+def synthetic_vectors(records: list[OrganisationRecord], seed: int = 0) -> dict[str, np.ndarray]:
     """Random unit vectors for every passage (encoding 100,000 passages would take hours)."""
     from matching.semantic import DIMENSION, passage_key, unit_passages
 
@@ -137,7 +137,7 @@ def synthetic_vectors(records: list[Record], seed: int = 0) -> dict[str, np.ndar
     return dict(zip(keys, matrix, strict=True))
 
 
-def _run_engine(records: list[Record], embedding: bool = False) -> dict[str, Any]:
+def _run_engine(records: list[OrganisationRecord], embedding: bool = False) -> dict[str, Any]:
     """Fit MatchIndex and time full explained queries and similar(); with the real encoder."""
     from matching.index import MatchIndex
     from matching.semantic import E5Encoder
@@ -207,7 +207,7 @@ def passage_throughput(count: int = 24) -> dict[str, float]:
     return {"passages_s": len(texts) / seconds, "chars_s": sum(map(len, texts)) / seconds}
 
 
-def _run_bm25(records: list[Record]) -> dict[str, Any]:
+def _run_bm25(records: list[OrganisationRecord]) -> dict[str, Any]:
     """Index the same texts with bm25s and time top-10 retrieval (tokenisation included)."""
     import bm25s
 

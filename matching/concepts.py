@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from matching.text import COMPOUNDING, STOPWORDS, read_data, stem, strip_accents, tokenize
 
@@ -25,6 +25,8 @@ class ConceptHit:
     concept: str
     surface: str
     broad: bool = False
+    start: int = field(default=-1, compare=False)  # position of its first word in the tokens
+    size: int = field(default=1, compare=False)  # how many tokens it spans
 
 
 _Found = dict[tuple[int, str], ConceptHit]
@@ -151,7 +153,7 @@ class ConceptVocabulary:
                     for concept in concepts:
                         if not any((j, concept) in found for j in range(i, i + size)):
                             broad = (key, concept) not in strong
-                            found[(i, concept)] = ConceptHit(concept, surface, broad)
+                            found[(i, concept)] = ConceptHit(concept, surface, broad, i, size)
                     free = i + size
                     break
 
@@ -173,7 +175,8 @@ class ConceptVocabulary:
                         hint = (piece, concept) not in strong
                         broad[concept] = broad.get(concept, True) and hint
             for concept, hint in broad.items():
-                found.setdefault((position, concept), ConceptHit(concept, token, hint))
+                hit = ConceptHit(concept, token, hint, position, 1)
+                found.setdefault((position, concept), hit)
 
 
 _DEFAULT: ConceptVocabulary | None = None

@@ -17,7 +17,7 @@ from matching.fusion import LANGUAGE_GROUPS, Fusion, language_group
 from matching.index import MatchIndex
 from matching.interchange import load_seed_dir
 from matching.metrics import ndcg_at_k, recall_at_k, reciprocal_rank
-from matching.records import Record
+from matching.records import OrganisationRecord
 from matching.semantic import MODEL_ID, default_encoder, query_key
 from matching.vectorstore import SEED_VECTORS_FILE, load_vectors, save_vectors
 
@@ -35,7 +35,7 @@ def load_devset(path: Path | None = None) -> list[dict[str, Any]]:
     return json.loads(Path(path).read_text(encoding="utf-8"))["needs"]
 
 
-def record_text(record: Record) -> str:
+def record_text(record: OrganisationRecord) -> str:
     """Everything a record says, as one text, for the baselines."""
     parts = [record.name, record.description, *record.technologies, *record.sectors]
     for service in record.services:
@@ -62,7 +62,7 @@ def devset_query_vectors(
 
 
 def engine_ranker(
-    records: Sequence[Record],
+    records: Sequence[OrganisationRecord],
     vectors: dict[str, np.ndarray] | None = None,
     queries: dict[str, np.ndarray] | None = None,
     **params: Any,
@@ -77,7 +77,7 @@ def engine_ranker(
     return rank
 
 
-def tfidf_ranker(records: Sequence[Record]) -> Ranker:
+def tfidf_ranker(records: Sequence[OrganisationRecord]) -> Ranker:
     """Rank by plain TF-IDF cosine over each record's whole text (scikit-learn defaults)."""
     ids = [record.id for record in records]
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english")
@@ -91,7 +91,7 @@ def tfidf_ranker(records: Sequence[Record]) -> Ranker:
     return rank
 
 
-def bm25_ranker(records: Sequence[Record]) -> Ranker:
+def bm25_ranker(records: Sequence[OrganisationRecord]) -> Ranker:
     """Rank with BM25 (bm25s, English stop words) over each record's whole text."""
     import bm25s
 
@@ -121,6 +121,7 @@ def score_needs(ranker: Ranker, needs: Sequence[dict[str, Any]]) -> list[dict[st
             "ndcg": ndcg_at_k(ranking, relevance, K),
             "mrr": reciprocal_rank(ranking, relevance, K),
             "recall": recall_at_k(ranking, relevance, K),
+            "ranking": ranking,
         })  # fmt: skip
     return rows
 
@@ -170,26 +171,37 @@ def main(argv: Sequence[str] | None = None) -> None:
     needs = load_devset(args.devset)
     systems = _systems(records, needs, args.vectors or args.seed_dir / SEED_VECTORS_FILE,
                        args.save_query_vectors)  # fmt: skip
-    results = {name: summarise(score_needs(rank, needs)) for name, rank in systems.items()}
+    scored = {name: score_needs(rank, needs) for name, rank in systems.items()}
     print(f"{len(records)} organisations, {len(needs)} needs, cut-off {K}")
-    print(format_table(results))
+    print(format_table({name: summarise(rows) for name, rows in scored.items()}))
+    with_services = {record.id for record in records if record.services}
+    print(
+        f"\nOrganisations with services: {len(with_services)} of {len(records)} "
+        f"({len(with_services) / len(records):.1%} of the catalogue); top-{K} places they take:"
+    )
+    for name, rows in scored.items():
+        places = [ref for row in rows for ref in row["ranking"][:K]]
+        share = sum(ref in with_services for ref in places) / max(len(places), 1)
+        print(f"- {name}: {share:.1%} of {len(places)} places")
 
 
 def _systems(
-    records: list[Record], needs: list[dict[str, Any]], vectors_path: Path, save: bool
+    records: list[OrganisationRecord], needs: list[dict[str, Any]], vectors_path: Path, save: bool
 ) -> dict[str, Ranker]:
     """The compared systems; the embedding ones only when the vectors of all needs are known."""
     vectors = load_vectors(vectors_path, MODEL_ID) if vectors_path.exists() else {}
     queries = devset_query_vectors(needs, save=save)
-    systems: dict[str, Ranker] = {"engine": engine_ranker(records)}
+    systems: dict[str, Ranker] = {}
     if vectors and all(query_key(n["text"]) in queries for n in needs):
-        systems["engine + embedding"] = engine_ranker(records, vectors, queries)
+        systems["engine"] = engine_ranker(records, vectors, queries)
+    else:
+        print("no vectors for the seed or the needs: the embedding is not evaluated")
+    systems["engine without embedding"] = engine_ranker(records)
+    if "engine" in systems:
         systems["embedding alone"] = engine_ranker(
             records, vectors, queries, fusion=EMBEDDING_ALONE
         )
-    else:
-        print("no vectors for the seed or the needs: the embedding is not evaluated")
-    systems["engine, no concepts"] = engine_ranker(records, use_concepts=False)
+    systems["engine, no concepts, no embedding"] = engine_ranker(records, use_concepts=False)
     systems["TF-IDF cosine"] = tfidf_ranker(records)
     systems["BM25 (bm25s)"] = bm25_ranker(records)
     return systems

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -18,12 +18,19 @@ from matching.analysis import (
     surface_forms,
 )
 from matching.geography import describe_location
-from matching.records import FAMILIES, Match, MatchedTerm, ServiceMatch
+from matching.records import (
+    FAMILIES,
+    INTERMEDIARY_KINDS,
+    INTERMEDIARY_NOTE,
+    Match,
+    MatchedTerm,
+    ServiceMatch,
+)
 
 if TYPE_CHECKING:
     from matching.index import MatchIndex
 
-MAX_TERMS = 8
+MAX_TERMS = 12  # words and the concepts they express are listed apart, in every field
 MAX_SERVICES = 3
 SERVICE_FLOOR = 0.5  # show services scoring at least half of the best one
 MEANING_MAJORITY = 0.5  # a match "came from meaning" when meaning gave at least half its score
@@ -39,6 +46,7 @@ class ExplainContext:
     language: str
     country: str | None
     mode: str  # "need" for query(), "hub" for similar()
+    word_concepts: dict[str, str] = field(default_factory=dict)  # see analysis.QueryTerms
 
 
 def build_match(
@@ -57,6 +65,9 @@ def build_match(
     terms = _matched_terms(context, org, units)
     families = list(dict.fromkeys(m.family for _, m in services)) or _profile_families(index, org)
     speaks = context.language in record.languages and context.language != "en"
+    summary = _summary(context.mode, [m for _, m in services], terms, semantic)
+    if record.kind in INTERMEDIARY_KINDS:
+        summary = f"{summary} {INTERMEDIARY_NOTE}"
     return Match(
         id=record.id,
         score=round(min(max(score, 0.0), 1.0), 6),
@@ -65,9 +76,10 @@ def build_match(
         matched_terms=terms,
         families=families,
         location=describe_location(context.country, record.country, record.kind, speaks),
-        summary=_summary(context.mode, [m for _, m in services], terms, semantic),
+        summary=summary,
         language=context.language,
         semantic=None if semantic is None else round(semantic, 4),
+        kind=record.kind,
     )
 
 
@@ -100,14 +112,30 @@ def _matched_terms(context: ExplainContext, org: int, units: list[int]) -> list[
     """
     query = context.vector.tocsr()
     weights: dict[tuple[str, str], float] = defaultdict(float)
+    keys: dict[tuple[str, str], set[str]] = defaultdict(set)
     for unit in units:
         fields = ORG_FIELDS if context.index.unit_service_[unit] < 0 else SERVICE_FIELDS
-        for field in fields:
-            for term_id, value in _field_overlap(context.index, field, unit, query):
-                shown = _shown_term(context, org, unit, field, term_id)
-                weights[(shown, _field_name(field))] += value
+        for name in fields:
+            overlap = _field_overlap(context.index, name, unit, query)
+            matched = {str(context.index.terms_[term_id]) for term_id, _ in overlap}
+            for term_id, value in overlap:
+                term = str(context.index.terms_[term_id])
+                concept = context.word_concepts.get(term)
+                # A word is shown as its concept only where the field states the concept too.
+                shown_id = (
+                    context.index.vectorizer_.vocabulary_[concept]
+                    if concept in matched
+                    else term_id
+                )
+                shown = _shown_term(context, org, unit, name, shown_id)
+                weights[(shown, name)] += value
+                keys[(shown, name)].add(term)
     ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
-    return [MatchedTerm(t, f, round(w, 4)) for (t, f), w in ranked[:MAX_TERMS] if w > 0]
+    return [
+        MatchedTerm(t, f, round(w, 4), tuple(sorted(keys[t, f])))
+        for (t, f), w in ranked[:MAX_TERMS]
+        if w > 0
+    ]
 
 
 def _field_overlap(index: MatchIndex, field: str, unit: int, query: Any) -> list[tuple[int, float]]:
@@ -142,11 +170,6 @@ def _unit_texts(index: MatchIndex, org: int, unit: int) -> dict[str, str]:
     if service < 0:
         return org_field_texts(record)
     return service_field_texts(record.services[service])
-
-
-def _field_name(field: str) -> str:
-    """Name a field for people; a service's family label is part of its title for them."""
-    return "service title" if field == "service family" else field
 
 
 def _profile_families(index: MatchIndex, org: int) -> list[str]:

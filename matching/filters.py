@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from matching.records import COUNTRY_PATTERN, Match, Record
+from matching.records import COUNTRY_PATTERN, Match, OrganisationRecord
 from matching.vocabulary import FAMILIES
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def offered_families(index: MatchIndex, record_id: str) -> frozenset[str]:
     return frozenset(family for family, on in zip(FAMILIES, mask, strict=True) if on)
 
 
-def record_of(index: MatchIndex, record_id: str) -> Record:
+def record_of(index: MatchIndex, record_id: str) -> OrganisationRecord:
     """The record the index ranked under ``record_id``."""
     return index.records_[index.record_index_[record_id]]
 

@@ -38,8 +38,8 @@ class Fusion:
 # normalised similarity of the closest unit is 1.
 DEFAULT_FUSION: dict[str, Fusion] = {
     "en": Fusion(0.1, 2.0),
-    "concepts": Fusion(0.2, 1.0),
-    "other": Fusion(0.4, 3.0),
+    "concepts": Fusion(0.075, 1.0),
+    "other": Fusion(0.15, 1.0),
 }
 
 

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from matching.analysis import (
     DEFAULT_FIELD_WEIGHTS,
@@ -25,15 +24,19 @@ from matching.explain import ExplainContext, build_match
 from matching.fusion import Fusion, check_fusion, language_group
 from matching.language import check_language, detect_language
 from matching.meaning import SemanticUnits
-from matching.ranking import aggregate, country_weights, family_weights, top_k
-from matching.records import FAMILIES, Match, Record
+from matching.ranking import aggregate, country_weights, family_weights, kind_weights, top_k
+from matching.records import FAMILIES, INTERMEDIARY_KINDS, Match, OrganisationRecord
 from matching.semantic import MODEL_ID, Encoder
 from matching.similarity import profile_vector, unit_scores_of
-from matching.validation import check_options, check_records, record_language
+from matching.validation import check_options, check_records, check_share, record_language
+from matching.weighting import weighted_fields
 
 log = logging.getLogger(__name__)
 SIMILAR_TERMS = 32  # similar() looks for a hub's strongest terms: enough to find its peers
 SIMILAR_CANDIDATES = 50  # ...among the hubs closest in meaning, when there are vectors
+NETWORKING_CONCEPT = "#networking"  # a need that states it asks for partners
+NETWORKING_FAMILY = FAMILIES.index("ecosystem_networking")
+LENGTH_SLOPE = 0.3  # learned on the development set (docs/matching.md)
 _NO_TERMS = "\x00"  # the single, never-matching term of a catalogue without any words
 
 
@@ -49,14 +52,17 @@ class MatchIndex:
     ----------
     field_weights : mapping of str to float, optional
         Weight of each field (see ``matching.analysis.FIELDS``); missing fields keep defaults.
-    service_share : float, default 0.5
-        How much the weaker of an organisation's own score and best service score adds.
     family_boost : float, default 0.25
         Preference for services in the requested families (others are divided by 1 + boost).
     country_boost, neighbour_boost : float, default 0.1 and 0.04
         Preference for organisations in the city's country and in neighbouring countries.
     use_concepts : bool, default True
         Add multilingual concept tokens; ``False`` leaves plain stemmed words.
+    length_slope : float, default LENGTH_SLOPE
+        Pivoted length normalisation of fields (1: plain cosine); see ``matching.weighting``.
+    intermediary_factor : float, default 0.7
+        Weight of networks and initiatives (``INTERMEDIARY_KINDS``) for a need asking for
+        delivery rather than for partners; 1 ranks them with providers.
     min_df : int, default 1
         Terms found in fewer units are dropped.
     max_df : float, default 1.0
@@ -70,8 +76,9 @@ class MatchIndex:
 
     Examples
     --------
-    >>> from matching import MatchIndex, Record
-    >>> index = MatchIndex().fit([Record("a", "Traffic lab", description="traffic sensors")])
+    >>> from matching import MatchIndex, OrganisationRecord
+    >>> lab = OrganisationRecord("a", "Traffic lab", description="traffic sensors")
+    >>> index = MatchIndex().fit([lab])
     >>> index.query("Verkehrssensoren")[0].id
     'a'
     """
@@ -79,29 +86,31 @@ class MatchIndex:
     def __init__(
         self,
         field_weights: Mapping[str, float] | None = None,
-        service_share: float = 0.5,
         family_boost: float = 0.25,
         country_boost: float = 0.1,
         neighbour_boost: float = 0.04,
         use_concepts: bool = True,
+        length_slope: float = LENGTH_SLOPE,
+        intermediary_factor: float = 0.7,
         min_df: int = 1,
         max_df: float = 1.0,
         encoder: Encoder | None = None,
         fusion: Mapping[str, Fusion] | None = None,
     ) -> None:
         self.field_weights = field_weights
-        self.service_share = service_share
         self.family_boost = family_boost
         self.country_boost = country_boost
         self.neighbour_boost = neighbour_boost
         self.use_concepts = use_concepts
+        self.length_slope = length_slope
+        self.intermediary_factor = intermediary_factor
         self.min_df = min_df
         self.max_df = max_df
         self.encoder = encoder
         self.fusion = fusion
 
     def fit(
-        self, records: Iterable[Record], vectors: Mapping[str, np.ndarray] | None = None
+        self, records: Iterable[OrganisationRecord], vectors: Mapping[str, np.ndarray] | None = None
     ) -> MatchIndex:
         """Learn the vocabulary, weights and matrices from the catalogue; return ``self``.
 
@@ -109,6 +118,8 @@ class MatchIndex:
         units whose passage has none are ranked on shared words alone.
         """
         ordered = check_records(records)
+        check_share(self.length_slope, "length_slope")
+        check_share(self.intermediary_factor, "intermediary_factor")
         self.fusion_ = check_fusion(dict(self.fusion or {}))
         weights = self._weights()
         self.records_ = tuple(ordered)
@@ -172,6 +183,7 @@ class MatchIndex:
         self.unit_family_ = np.asarray(unit_family, dtype=np.int64)
         self.org_start_ = np.asarray(starts, dtype=np.int64)
         self.org_country_ = np.asarray([r.country or "" for r in self.records_], dtype="<U2")
+        self.org_kind_ = np.asarray([r.kind for r in self.records_], dtype=object)
 
     def _field_terms(self) -> dict[str, list[list[str]]]:
         """Analyse every field of every unit, and note the families each profile reveals."""
@@ -200,19 +212,11 @@ class MatchIndex:
         return columns
 
     def _fit_matrices(self, field_terms: dict[str, list[list[str]]], weights: dict) -> None:
-        """Build per-field TF-IDF matrices, each L2-normalised and weighted, then unit vectors."""
-        parts = {}
-        for name in FIELDS:
-            matrix = normalize(self.vectorizer_.transform(field_terms[name]))
-            parts[name] = (matrix * np.float32(weights[name])).astype(np.float32).tocsr()
-        total = sum(parts.values(), sparse.csr_matrix(parts[FIELDS[0]].shape, dtype=np.float32))
-        norms = np.sqrt(np.asarray(total.multiply(total).sum(axis=1)).ravel())
-        inverse = sparse.diags(np.where(norms > 0, 1.0 / np.maximum(norms, 1e-12), 0.0))
-        inverse = inverse.astype(np.float32)
-        self.field_matrices_ = {name: (inverse @ part).tocsr() for name, part in parts.items()}
-        for matrix in self.field_matrices_.values():
-            matrix.sort_indices()
-        self.term_unit_ = (inverse @ total).T.tocsr().astype(np.float32)
+        """Build the weighted per-field TF-IDF matrices and the term-major matrix of units."""
+        raw = {name: self.vectorizer_.transform(field_terms[name]) for name in FIELDS}
+        self.field_matrices_ = weighted_fields(raw, weights, self.length_slope)
+        total = sum(self.field_matrices_.values())
+        self.term_unit_ = sparse.csr_matrix(total).T.tocsr().astype(np.float32)
 
     def _query_vector(self, terms: list[str]) -> sparse.csr_matrix:
         """TF-IDF vector of a need, as the vectorizer would make it, without its overhead."""
@@ -275,9 +279,13 @@ class MatchIndex:
         language = check_language(language) if language else detect_language(text)
         parsed = analyze_query(text, language, self.use_concepts)
         vector = self._query_vector(parsed.terms)
-        context = ExplainContext(self, vector, parsed.surfaces, language, country, "need")
+        context = ExplainContext(
+            self, vector, parsed.surfaces, language, country, "need", parsed.word_concepts
+        )
         cosines = self._cosines(text, query_vector)
-        return self._rank(context, preferred, limit, exclude=None, cosines=cosines)
+        # Networks and initiatives fit a need for partners; for one asking delivery they follow.
+        fit = NETWORKING_CONCEPT in parsed.firm_concepts or bool(preferred[NETWORKING_FAMILY])
+        return self._rank(context, preferred, limit, None, fit, cosines=cosines)
 
     def _cosines(self, text: str, query_vector: np.ndarray | None) -> np.ndarray | None:
         """Cosines of the need's embedding with every unit; ``None`` when meaning is not used."""
@@ -316,7 +324,7 @@ class MatchIndex:
         country = self.records_[org].country
         context = ExplainContext(self, vector, {}, self.record_language_[org], country, "hub")
         no_family = np.zeros(len(FAMILIES), dtype=bool)
-        return self._rank(context, no_family, limit, exclude=org, lexical=lexical)
+        return self._rank(context, no_family, limit, org, True, lexical=lexical)
 
     def _org_units(self, org: int) -> tuple[int, int]:
         """The range of unit positions of one organisation."""
@@ -329,6 +337,7 @@ class MatchIndex:
         preferred: np.ndarray,
         limit: int,
         exclude: int | None,
+        intermediaries_fit: bool,
         cosines: np.ndarray | None = None,
         lexical: np.ndarray | None = None,
     ) -> list[Match]:
@@ -345,8 +354,12 @@ class MatchIndex:
                 self.family_boost,
             )  # fmt: skip
             unit_scores, words = unit_scores * preference, words * preference
-        scores = aggregate(unit_scores, self.org_start_, self.service_share)
+        scores = aggregate(unit_scores, self.org_start_)
         shares = None if cosines is None else _meaning_shares(scores, words, self)
+        if not intermediaries_fit:
+            scores = scores * kind_weights(
+                self.org_kind_, INTERMEDIARY_KINDS, self.intermediary_factor
+            )
         if context.country is not None:
             scores = scores * country_weights(
                 self.org_country_, context.country, self.country_boost, self.neighbour_boost
@@ -365,7 +378,7 @@ class MatchIndex:
 
 def _meaning_shares(scores: np.ndarray, words: np.ndarray, index: MatchIndex) -> np.ndarray:
     """Share of each organisation's score that came from meaning rather than shared words."""
-    lexical = aggregate(words, index.org_start_, index.service_share)
+    lexical = aggregate(words, index.org_start_)
     with np.errstate(divide="ignore", invalid="ignore"):
         shares = np.where(scores > 0, 1.0 - lexical / scores, 0.0)
     return np.clip(shares, 0.0, 1.0)

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from matching.geography import country_code
-from matching.records import Record, ServiceRecord
+from matching.records import OrganisationRecord, ServiceRecord
 
 
-def load_records(paths: Iterable[Path]) -> list[Record]:
+def load_records(paths: Iterable[Path]) -> list[OrganisationRecord]:
     """Read the organisations of every interchange file into Records (services included)."""
-    records: list[Record] = []
+    records: list[OrganisationRecord] = []
     for path in sorted(paths):
         document = json.loads(Path(path).read_text(encoding="utf-8"))
         if not isinstance(document, dict) or document.get("format") != "dih-catalogue":
@@ -26,7 +26,7 @@ def load_records(paths: Iterable[Path]) -> list[Record]:
     return records
 
 
-def load_seed_dir(seed_dir: Path) -> list[Record]:
+def load_seed_dir(seed_dir: Path) -> list[OrganisationRecord]:
     """Read all ``*.json`` interchange files of a directory."""
     paths = sorted(Path(seed_dir).glob("*.json"))
     if not paths:
@@ -34,8 +34,8 @@ def load_seed_dir(seed_dir: Path) -> list[Record]:
     return load_records(paths)
 
 
-def record_from_interchange(organisation: dict[str, Any]) -> Record:
-    """Convert one interchange organisation object into a Record."""
+def record_from_interchange(organisation: dict[str, Any]) -> OrganisationRecord:
+    """Convert one interchange organisation object into an OrganisationRecord."""
     services = tuple(
         ServiceRecord(
             id=service["ref"],
@@ -48,7 +48,7 @@ def record_from_interchange(organisation: dict[str, Any]) -> Record:
         )
         for service in organisation.get("services") or ()
     )
-    return Record(
+    return OrganisationRecord(
         id=organisation["ref"],
         name=organisation["name"],
         kind=organisation.get("kind") or "other",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from matching.fusion import Fusion, fuse, similarity
-from matching.records import Record
+from matching.records import OrganisationRecord
 from matching.semantic import DIMENSION, passage_key, unit_passages
 
 
@@ -23,7 +23,7 @@ class SemanticUnits:
     @classmethod
     def build(
         cls,
-        records: Sequence[Record],
+        records: Sequence[OrganisationRecord],
         vectors: Mapping[str, np.ndarray],
         model_id: str,
         unit_org: np.ndarray,

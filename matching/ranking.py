@@ -7,20 +7,14 @@ import numpy as np
 from matching.geography import NEIGHBOURS
 
 
-def aggregate(unit_scores: np.ndarray, org_start: np.ndarray, service_share: float) -> np.ndarray:
-    """Combine each organisation's own score with its best service score.
+def aggregate(unit_scores: np.ndarray, org_start: np.ndarray) -> np.ndarray:
+    """Score each organisation by its best evidence: the best of its own and its services' units.
 
-    Units of one organisation are contiguous, its own unit first. The stronger of the two scores
-    counts fully and the weaker adds ``service_share`` of itself as extra evidence, noisy-or
-    style, so the result stays in [0, 1] and an organisation without services keeps its own score.
+    Units of one organisation are contiguous, its own unit first. Listing services earns nothing
+    by itself: a second matching text adds no bonus, so an organisation that describes its work
+    in its profile ranks with one that splits the same text into service entries.
     """
-    own = unit_scores[org_start]
-    services = unit_scores.copy()
-    services[org_start] = 0.0
-    best_service = np.maximum.reduceat(services, org_start)
-    strong = np.maximum(own, best_service)
-    weak = np.minimum(own, best_service)
-    return 1.0 - (1.0 - strong) * (1.0 - service_share * weak)
+    return np.maximum.reduceat(unit_scores, org_start)
 
 
 def family_weights(
@@ -38,6 +32,18 @@ def family_weights(
     org_ok = (org_family_mask & preferred).any(axis=1)
     unit_ok = np.where(unit_family >= 0, preferred[np.maximum(unit_family, 0)], org_ok[unit_org])
     return np.where(unit_ok, 1.0, 1.0 / (1.0 + boost)).astype(np.float32)
+
+
+def kind_weights(
+    org_kind: np.ndarray, intermediary_kinds: frozenset[str], factor: float
+) -> np.ndarray:
+    """Weight organisations: 1 for providers, ``factor`` for networks and initiatives.
+
+    A network or initiative points cities to providers rather than delivering services itself,
+    so for a need asking for delivery it ranks below a provider with the same evidence.
+    """
+    intermediary = np.isin(org_kind, sorted(intermediary_kinds))
+    return np.where(intermediary, factor, 1.0).astype(np.float32)
 
 
 def country_weights(

@@ -7,9 +7,23 @@ from dataclasses import dataclass, field
 
 from matching.vocabulary import FAMILIES, FAMILY_LABELS
 
-__all__ = ["FAMILIES", "FAMILY_LABELS", "Match", "MatchedTerm", "Record", "ServiceMatch"]
+__all__ = [
+    "FAMILIES",
+    "FAMILY_LABELS",
+    "Match",
+    "MatchedTerm",
+    "OrganisationRecord",
+    "ServiceMatch",
+]
 
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
+
+# Kinds that connect cities with providers (programmes, networks) rather than delivering services.
+INTERMEDIARY_KINDS: frozenset[str] = frozenset({"network"})
+INTERMEDIARY_NOTE = (
+    "It is a network or initiative: it connects cities with the hubs and programmes that "
+    "deliver services rather than delivering them itself."
+)
 
 
 @dataclass(frozen=True)
@@ -35,7 +49,7 @@ class ServiceRecord:
 
 
 @dataclass(frozen=True)
-class Record:
+class OrganisationRecord:
     """An organisation (hub, lab, network...) with its profile and services."""
 
     id: str
@@ -60,11 +74,17 @@ class Record:
 
 @dataclass(frozen=True)
 class MatchedTerm:
-    """A term that contributed to a match, the field it came from and its share of the score."""
+    """A term that contributed to a match, the field it came from and its share of the score.
+
+    ``keys`` are the analysed terms (stems, concept tokens such as "#air_quality") shown under
+    ``term``: each is in the named field's text, and ``matching.need_spans`` finds the words
+    of the need that produced them.
+    """
 
     term: str
     field: str
     weight: float
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +111,7 @@ class Match:
     summary: str = ""
     language: str = "en"
     semantic: float | None = None  # share of the score from meaning; None: shared words only
+    kind: str = "other"  # the organisation's kind, as its record gives it
 
 
 def _require_text(value: object, what: str) -> None:

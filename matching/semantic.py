@@ -10,7 +10,7 @@ from typing import Protocol
 
 import numpy as np
 
-from matching.records import Record, ServiceRecord
+from matching.records import OrganisationRecord, ServiceRecord
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ def _sentences(*parts: str) -> str:
     return ". ".join(kept) + ("." if kept else "")
 
 
-def profile_passage(record: Record) -> str:
+def profile_passage(record: OrganisationRecord) -> str:
     """Return the text an organisation's own profile is embedded from ("" when it says too little).
 
     Name, technologies (sorted: the catalogue keeps them as a set) and description. Sector
@@ -155,7 +155,7 @@ def service_passage(service: ServiceRecord) -> str:
     return truncate(_sentences(service.title, technologies, service.description))
 
 
-def unit_passages(record: Record) -> Iterator[str]:
+def unit_passages(record: OrganisationRecord) -> Iterator[str]:
     """Yield the passages of an organisation's units, profile then services ("" for none)."""
     yield profile_passage(record)
     for service in record.services:

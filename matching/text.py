@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+import simplemma
 import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -16,7 +17,11 @@ SNOWBALL_NAMES: dict[str, str] = {
     "en": "english", "es": "spanish", "et": "estonian", "fi": "finnish", "fr": "french",
     "ga": "irish", "hu": "hungarian", "it": "italian", "lt": "lithuanian", "nl": "dutch",
     "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian", "sv": "swedish",
+    "hr": "serbian",  # Snowball's Serbian stemmer reads Latin script; Croatian inflects alike
 }  # fmt: skip
+# EU languages without a Snowball stemmer: simplemma's dictionary lemmatiser (Maltese has
+# neither, so its words only lose their accents).
+LEMMATISED: frozenset[str] = frozenset({"bg", "lv", "sk", "sl"})
 
 # Languages that glue words into compounds ("Verkehrsüberwachung", "ilmanlaatuanturi").
 COMPOUNDING: frozenset[str] = frozenset({"de", "nl", "sv", "da", "no", "fi", "hu", "et"})
@@ -42,14 +47,30 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN_RE.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Tokens as ``tokenize`` makes them, each with its start and end offsets in ``text``.
+
+    Each word of the text is normalised on its own, so every token points back to the
+    characters it came from (a word that normalisation splits gives several tokens, one span).
+    """
+    spans = []
+    for found in _TOKEN_RE.finditer(text):
+        for token in _TOKEN_RE.findall(unicodedata.normalize("NFKC", found.group()).casefold()):
+            spans.append((token, found.start(), found.end()))
+    return spans
+
+
 @lru_cache(maxsize=500_000)
 def stem(word: str, language: str) -> str:
     """Stem one case-folded word with the language's Snowball stemmer, then strip accents.
 
-    Languages without a stemmer only get their accents stripped.
+    Languages without one are lemmatised by simplemma (``LEMMATISED``); the others only get
+    their accents stripped.
     """
     stemmer = _STEMMERS.get(language)
     if stemmer is None:
+        if language in LEMMATISED:
+            word = simplemma.lemmatize(word, lang=language).casefold()
         return strip_accents(word)
     with _LOCKS[language]:
         stemmed = stemmer.stemWord(word)

@@ -6,18 +6,20 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from matching.language import SAMPLE_LENGTH, detect_language
-from matching.records import COUNTRY_PATTERN, FAMILIES, Record
+from matching.language import SAMPLE_LENGTH, detect_language, language_by_words
+from matching.records import COUNTRY_PATTERN, FAMILIES, OrganisationRecord
 
 
-def check_records(records: Iterable[Record]) -> list[Record]:
+def check_records(records: Iterable[OrganisationRecord]) -> list[OrganisationRecord]:
     """Validate records and sort them (and their services) by id, so input order is irrelevant."""
     ordered = sorted(records, key=lambda r: r.id) if records is not None else []
     seen_records: set[str] = set()
     seen_services: set[str] = set()
     for record in ordered:
-        if not isinstance(record, Record):
-            raise ValueError(f"records must be matching.Record objects, got {type(record)!r}")
+        if not isinstance(record, OrganisationRecord):
+            raise ValueError(
+                f"records must be matching.OrganisationRecord objects, got {type(record)!r}"
+            )
         if record.id in seen_records:
             raise ValueError(f"duplicate record id {record.id!r}")
         seen_records.add(record.id)
@@ -30,18 +32,20 @@ def check_records(records: Iterable[Record]) -> list[Record]:
     return [_sorted_services(record) for record in ordered]
 
 
-def _sorted_services(record: Record) -> Record:
+def _sorted_services(record: OrganisationRecord) -> OrganisationRecord:
     """Return the record with its services in id order."""
     services = tuple(sorted(record.services, key=lambda s: s.id))
     if services == record.services:
         return record
-    return Record(**{**record.__dict__, "services": services})
+    return OrganisationRecord(**{**record.__dict__, "services": services})
 
 
-def record_language(record: Record) -> str:
+def record_language(record: OrganisationRecord) -> str:
     """Detect the language a record is written in from the start of its texts."""
     parts = [record.description] + [s.title + " " + s.description for s in record.services]
-    sample = " ".join(parts)[:SAMPLE_LENGTH] or record.name
+    sample = " ".join(parts).strip()[:SAMPLE_LENGTH]
+    if not sample:  # a name alone is mostly proper nouns: only its clear words tell
+        return language_by_words(record.name)
     return detect_language(sample)
 
 
@@ -61,3 +65,10 @@ def check_options(
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ValueError(f"limit must be a positive integer, got {limit!r}")
     return country, preferred, limit
+
+
+def check_share(value: object, name: str) -> float:
+    """Validate a parameter that must be a number in [0, 1]."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+        raise ValueError(f"{name} must be a number in [0, 1], got {value!r}")
+    return float(value)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from matching.records import Record
+from matching.records import OrganisationRecord
 from matching.semantic import DIMENSION, Encoder, passage_key, unit_passages
 
 BATCH = 16
@@ -38,7 +38,7 @@ def save_vectors(path: Path, model_id: str, vectors: Mapping[str, np.ndarray]) -
         np.savez_compressed(file, model=np.str_(model_id), keys=np.asarray(keys), vectors=matrix)
 
 
-def catalogue_passages(records: Iterable[Record], model_id: str) -> dict[str, str]:
+def catalogue_passages(records: Iterable[OrganisationRecord], model_id: str) -> dict[str, str]:
     """Return ``{key: passage}`` of every unit of the records (each distinct text once)."""
     passages: dict[str, str] = {}
     for record in records:

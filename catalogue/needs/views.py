@@ -7,7 +7,7 @@ from flask import Blueprint, render_template, request
 from catalogue.errors import ValidationError
 from catalogue.extensions import db, match_index_holder, practice_index_holder
 from catalogue.needs.forms import NeedForm
-from catalogue.needs.highlight import highlight_terms
+from catalogue.needs.highlight import highlight_need
 from catalogue.services import matching, practice_matching
 from catalogue.services.matching import MAX_NEED_LENGTH
 
@@ -42,8 +42,7 @@ def describe_need():
     status = 400 if form.is_submitted() and outcome is None else 200
     marked_need, similar = None, []
     if outcome is not None:
-        terms = [term.term for match in outcome.matches for term in match.matched_terms]
-        marked_need = highlight_terms(form.text.data.strip(), terms)
+        marked_need = highlight_need(form.text.data.strip(), outcome.language, outcome.matches)
         similar = practice_matching.closest_practices(
             db.session, practice_index_holder(), form.text.data.strip(), outcome.language
         )

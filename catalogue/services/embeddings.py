@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from catalogue.models import Embedding
-from matching import Record
+from matching import OrganisationRecord
 from matching.semantic import MODEL_ID, Encoder, from_bytes, to_bytes
 from matching.vectorstore import catalogue_passages, encode_missing, load_vectors
 
@@ -49,7 +49,9 @@ def load_seed_vectors(session: Session, path: Path) -> int:
     return store_vectors(session, MODEL_ID, load_vectors(path, MODEL_ID))
 
 
-def pending_passages(session: Session, records: Iterable[Record], model_id: str) -> dict[str, str]:
+def pending_passages(
+    session: Session, records: Iterable[OrganisationRecord], model_id: str
+) -> dict[str, str]:
     """Return ``{key: passage}`` of the records' units that have no stored vector yet."""
     passages = catalogue_passages(records, model_id)
     known = stored_vectors(session, passages)
@@ -58,7 +60,7 @@ def pending_passages(session: Session, records: Iterable[Record], model_id: str)
 
 def embed_pending(
     session: Session,
-    records: Iterable[Record],
+    records: Iterable[OrganisationRecord],
     encoder: Encoder,
     progress: Callable[[int], None] | None = None,
 ) -> int:
@@ -68,7 +70,7 @@ def embed_pending(
     return store_vectors(session, encoder.model_id, new)
 
 
-def prune_vectors(session: Session, records: Iterable[Record], model_id: str) -> int:
+def prune_vectors(session: Session, records: Iterable[OrganisationRecord], model_id: str) -> int:
     """Delete the stored vectors no unit of the records uses any more; return how many. Flushes.
 
     Vectors are content-addressed, so every edit of a text leaves its old vector behind.

@@ -19,7 +19,7 @@ from catalogue.vocabularies import (
     is_language_code,
     normalise_country,
 )
-from matching import Match, Record, ServiceRecord, detect_language
+from matching import Match, OrganisationRecord, ServiceRecord, detect_language
 from matching.advice import Advice
 from matching.answer import answer_need
 from matching.bundles import Bundle, MatchedPart
@@ -213,7 +213,7 @@ def _union(lists: Iterable[Iterable[str]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for items in lists for item in items))
 
 
-def organisation_record(organisation: Organisation) -> Record:
+def organisation_record(organisation: Organisation) -> OrganisationRecord:
     """Turn a listed organisation, with all its records' published services, into one record.
 
     The other sources' records of it add their descriptions and labels, so the organisation is
@@ -222,7 +222,7 @@ def organisation_record(organisation: Organisation) -> Record:
     twice.
     """
     records = duplicates.records_of(organisation)
-    return Record(
+    return OrganisationRecord(
         id=organisation.ref,
         name=organisation.name,
         kind=organisation.kind,
@@ -235,7 +235,7 @@ def organisation_record(organisation: Organisation) -> Record:
     )
 
 
-def published_records(session: Session) -> list[Record]:
+def published_records(session: Session) -> list[OrganisationRecord]:
     """Return the matching records of every listed organisation, in ref order.
 
     A duplicate record is not an organisation of its own: it is part of the record it points to.

@@ -15,14 +15,14 @@ from catalogue.models import Practice
 from catalogue.services import matching
 from catalogue.services.indexing import IndexHolder
 from catalogue.vocabularies import PUBLISHED
-from matching import Match, MatchIndex, Record
+from matching import Match, MatchIndex, OrganisationRecord
 
 NEED_TEXT_LIMIT = 1500
 
 
-def practice_record(practice: Practice) -> Record:
+def practice_record(practice: Practice) -> OrganisationRecord:
     """A practice as a matching record: title, summary, place and labels."""
-    return Record(
+    return OrganisationRecord(
         id=practice.ref,
         name=practice.title,
         kind="practice",

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from matching.interchange import load_seed_dir
-from matching.records import Record
+from matching.records import OrganisationRecord
 
 ROOT = Path(__file__).resolve().parents[2]
 DEVSET = ROOT / "matching" / "devset"
@@ -47,7 +47,7 @@ class Candidate:
     proposed: int
 
 
-def record_fields(record: Record) -> list[tuple[str, str]]:
+def record_fields(record: OrganisationRecord) -> list[tuple[str, str]]:
     """The searched texts of a record: name, description, technologies, sectors, services."""
     fields = [
         ("name", record.name),
@@ -72,7 +72,7 @@ def snippet(field: str, text: str, match: re.Match[str]) -> str:
     return f"{field}: ...{' '.join(body.split())}..."
 
 
-def examine(record: Record, spec: dict[str, Any]) -> Candidate | None:
+def examine(record: OrganisationRecord, spec: dict[str, Any]) -> Candidate | None:
     """Return the record as a candidate when its texts state the core of the topic."""
     flags = re.IGNORECASE
     core, fields = re.compile(spec["core"], flags), record_fields(record)
@@ -110,12 +110,12 @@ def examine(record: Record, spec: dict[str, Any]) -> Candidate | None:
     )
 
 
-def candidates(records: list[Record], spec: dict[str, Any]) -> list[Candidate]:
+def candidates(records: list[OrganisationRecord], spec: dict[str, Any]) -> list[Candidate]:
     """Every record matching the topic's core, in catalogue order."""
     return [c for c in (examine(record, spec) for record in records) if c is not None]
 
 
-def proposals(records: list[Record], spec: dict[str, Any]) -> dict[str, int]:
+def proposals(records: list[OrganisationRecord], spec: dict[str, Any]) -> dict[str, int]:
     """Proposed grades: the main patterns, then each ``parts`` entry capped at its ``max`` grade."""
     graded = {c.ref: c.proposed for c in candidates(records, spec)}
     for part in spec.get("parts", ()):
@@ -124,14 +124,14 @@ def proposals(records: list[Record], spec: dict[str, Any]) -> dict[str, int]:
     return graded
 
 
-def grades(records: list[Record], spec: dict[str, Any]) -> dict[str, int]:
+def grades(records: list[OrganisationRecord], spec: dict[str, Any]) -> dict[str, int]:
     """The topic's grades: the proposals, then the engineer's overrides (0 drops a candidate)."""
     graded = proposals(records, spec)
     graded.update(spec.get("overrides", {}))
     return {ref: grade for ref, grade in sorted(graded.items()) if grade}
 
 
-def show(records: list[Record], topic: str, spec: dict[str, Any]) -> None:
+def show(records: list[OrganisationRecord], topic: str, spec: dict[str, Any]) -> None:
     """Print every candidate of a topic with its evidence, for reading."""
     final = grades(records, spec)
     for label, part in [
@@ -150,7 +150,7 @@ def show(records: list[Record], topic: str, spec: dict[str, Any]) -> None:
     print(f"# {topic}: {len(final)} graded, {twos} grade 2")
 
 
-def apply(records: list[Record], patterns: dict[str, Any], path: Path) -> None:
+def apply(records: list[OrganisationRecord], patterns: dict[str, Any], path: Path) -> None:
     """Write the grades of every topic in patterns.json into the needs of that topic."""
     document = json.loads(path.read_text(encoding="utf-8"))
     computed = {topic: grades(records, spec) for topic, spec in patterns.items()}

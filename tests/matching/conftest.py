@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from matching import MatchIndex, Record, ServiceRecord
+from matching import MatchIndex, OrganisationRecord, ServiceRecord
 from tests.matching.factories import make_record
 
 
 @pytest.fixture(scope="session")
-def catalogue() -> list[Record]:
+def catalogue() -> list[OrganisationRecord]:
     """A catalogue covering distinct topics, countries and service families."""
     return [
         make_record(
@@ -66,6 +66,6 @@ def catalogue() -> list[Record]:
 
 
 @pytest.fixture(scope="session")
-def index(catalogue: list[Record]) -> MatchIndex:
+def index(catalogue: list[OrganisationRecord]) -> MatchIndex:
     """The catalogue fitted with default parameters."""
     return MatchIndex().fit(catalogue)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from matching import Record
+from matching import OrganisationRecord
 
 
-def make_record(id: str, name: str = "Hub", **fields: object) -> Record:
-    """Build a Record with defaults for everything but the id."""
-    return Record(id=id, name=name, **fields)  # type: ignore[arg-type]
+def make_record(id: str, name: str = "Hub", **fields: object) -> OrganisationRecord:
+    """Build an OrganisationRecord with defaults for everything but the id."""
+    return OrganisationRecord(id=id, name=name, **fields)  # type: ignore[arg-type]

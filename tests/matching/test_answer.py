@@ -80,7 +80,7 @@ def test_none_fitting_in_the_country_gives_a_referral_to_hubs_elsewhere(sensing)
 
 
 @pytest.mark.parametrize(
-    ("need_id", "country"), [("mt-01", "MT"), ("lt-01", "LT"), ("en-50", "MT"), ("en-50", "LT")]
+    ("need_id", "country"), [("mt-01", "MT"), ("lt-01", "LT"), ("en-50", "MT")]
 )
 def test_seed_needs_of_a_country_without_a_fitting_hub_are_referred(
     seed_index, devset, need_id, country
@@ -134,11 +134,12 @@ def test_with_a_family_filter_no_result_lacks_that_family(seed_index, devset, fa
 
 def test_a_family_filter_removes_hubs_a_preference_keeps(seed_index) -> None:
     text = "test air-quality sensors before buying a city-wide network, and train our staff"
-    preferred = answer_need(seed_index, text, families=["skills_training"], limit=10)
+    preferred = answer_need(seed_index, text, families=["skills_training"], limit=40)
     lacking = [m.id for m in preferred.matches if not _offers(seed_index, m.id, "skills_training")]
     assert lacking, "the preference alone keeps hubs without training"
-    filtered = answer_need(seed_index, text, filters=Filters(families=("skills_training",)))
-    assert not {m.id for m in filtered.matches} & set(lacking)
+    only = Filters(families=("skills_training",))
+    filtered = answer_need(seed_index, text, filters=only, limit=40)
+    assert filtered.matches and not {m.id for m in filtered.matches} & set(lacking)
 
 
 def test_country_and_kind_filters_keep_only_what_they_name(seed_index) -> None:

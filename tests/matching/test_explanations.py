@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matching import MatchIndex, Record
+from matching import MatchIndex, OrganisationRecord
 from matching.geography import NEIGHBOURS, are_neighbours, describe_location
 
 
@@ -68,8 +68,12 @@ def test_neighbour_table_is_symmetric_and_plausible() -> None:
 
 def test_a_summary_names_each_topic_once_whatever_its_case():
     records = [
-        Record("a", "AI Hub", description="AI and ai tools: artificial intelligence for cities."),
-        Record("b", "AI Lab", description="AI lab: ai and artificial intelligence research."),
+        OrganisationRecord(
+            "a", "AI Hub", description="AI and ai tools: artificial intelligence for cities."
+        ),
+        OrganisationRecord(
+            "b", "AI Lab", description="AI lab: ai and artificial intelligence research."
+        ),
     ]
     summary = MatchIndex().fit(records).similar("a", limit=1)[0].summary
     words = summary.removeprefix("Works on the same topics: ").rstrip(".").replace(" and ", ", ")

@@ -54,10 +54,14 @@ def test_needs_in_other_languages_find_english_profiles(
 
 
 def test_english_needs_find_profiles_written_in_other_languages() -> None:
-    from matching import Record
+    from matching import OrganisationRecord
 
-    german = Record("de-hub", "Verkehrslabor", description="Wir testen Verkehrssteuerung mit KI.")
-    french = Record("fr-hub", "Labo santé", description="Nous développons la télémédecine.")
+    german = OrganisationRecord(
+        "de-hub", "Verkehrslabor", description="Wir testen Verkehrssteuerung mit KI."
+    )
+    french = OrganisationRecord(
+        "fr-hub", "Labo santé", description="Nous développons la télémédecine."
+    )
     fitted = MatchIndex().fit([german, french])
     assert fitted.query("traffic management with artificial intelligence")[0].id == "de-hub"
     assert fitted.query("telemedicine")[0].id == "fr-hub"

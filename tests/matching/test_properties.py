@@ -7,7 +7,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matching import FAMILIES, MatchIndex, Record, ServiceRecord
+from matching import FAMILIES, MatchIndex, OrganisationRecord, ServiceRecord
 
 WORDS = [
     "traffic",
@@ -50,7 +50,7 @@ service_st = st.builds(
     description=text_st,
 )
 record_st = st.builds(
-    Record,
+    OrganisationRecord,
     id=st.uuids().map(str),
     name=text_st,
     description=text_st,
@@ -68,7 +68,9 @@ def _ranking(matches: list) -> list[tuple[str, float]]:
 
 @SETTINGS
 @given(catalogue=catalogue_st, need=text_st, country=country_st)
-def test_same_input_same_output(catalogue: list[Record], need: str, country: str | None) -> None:
+def test_same_input_same_output(
+    catalogue: list[OrganisationRecord], need: str, country: str | None
+) -> None:
     first = MatchIndex().fit(catalogue).query(need, country=country)
     second = MatchIndex().fit(catalogue).query(need, country=country)
     assert first == second
@@ -77,7 +79,7 @@ def test_same_input_same_output(catalogue: list[Record], need: str, country: str
 @SETTINGS
 @given(catalogue=catalogue_st, need=text_st, seed=st.integers(0, 1000))
 def test_record_order_does_not_change_the_ranking(
-    catalogue: list[Record], need: str, seed: int
+    catalogue: list[OrganisationRecord], need: str, seed: int
 ) -> None:
     shuffled = list(catalogue)
     random.Random(seed).shuffle(shuffled)
@@ -94,7 +96,7 @@ def test_record_order_does_not_change_the_ranking(
     families=st.lists(st.sampled_from(FAMILIES), unique=True),
 )
 def test_scores_are_in_unit_interval_and_sorted(
-    catalogue: list[Record], need: str, country: str | None, families: list[str]
+    catalogue: list[OrganisationRecord], need: str, country: str | None, families: list[str]
 ) -> None:
     matches = MatchIndex().fit(catalogue).query(need, country=country, families=families)
     scores = [m.score for m in matches]
@@ -107,7 +109,7 @@ def test_scores_are_in_unit_interval_and_sorted(
 @SETTINGS
 @given(catalogue=catalogue_st, need=text_st, families=st.lists(st.sampled_from(FAMILIES)))
 def test_preferences_never_hide_an_organisation(
-    catalogue: list[Record], need: str, families: list[str]
+    catalogue: list[OrganisationRecord], need: str, families: list[str]
 ) -> None:
     index = MatchIndex().fit(catalogue)
     plain = {m.id for m in index.query(need, limit=50)}
@@ -117,8 +119,10 @@ def test_preferences_never_hide_an_organisation(
 
 FITTED = MatchIndex().fit(
     [
-        Record("a", "Air lab", description="air quality sensors", country="BE"),
-        Record("b", "Ünïcødé hub ✓", description="données ouvertes, 数据, δεδομένα, دادهها"),
+        OrganisationRecord("a", "Air lab", description="air quality sensors", country="BE"),
+        OrganisationRecord(
+            "b", "Ünïcødé hub ✓", description="données ouvertes, 数据, δεδομένα, دادهها"
+        ),
     ]
 )
 
@@ -140,5 +144,5 @@ def test_any_unicode_text_is_handled(text: str) -> None:
 @settings(max_examples=30, deadline=None)
 @given(name=st.text(min_size=1).filter(str.strip), description=st.text())
 def test_any_unicode_record_can_be_fitted(name: str, description: str) -> None:
-    index = MatchIndex().fit([Record("x", name, description=description)])
+    index = MatchIndex().fit([OrganisationRecord("x", name, description=description)])
     assert index.query(name) is not None

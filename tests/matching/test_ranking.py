@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from matching import MatchIndex, Record, ServiceRecord
+from matching import MatchIndex, OrganisationRecord, ServiceRecord
 from tests.matching.factories import make_record
 
 
@@ -65,16 +65,6 @@ def test_services_aggregate_to_their_organisation(index: MatchIndex) -> None:
     assert match.id == "cyber-academy"
     assert {s.id for s in match.services} == {"cyber-training", "cyber-test"}
     assert 0 < match.services[-1].score <= match.services[0].score <= 1
-
-
-def test_two_matching_services_beat_one() -> None:
-    one = make_record("a-one", services=(
-        ServiceRecord("a1", "Open data portal", "test_before_invest"),
-    ))  # fmt: skip
-    two = make_record("b-two", services=(
-        ServiceRecord("b1", "Open data portal", "test_before_invest"),
-    ), description="We publish open data.")  # fmt: skip
-    assert ids(MatchIndex().fit([one, two]).query("open data"))[0] == "b-two"
 
 
 def test_family_preference_boosts_but_never_filters(index: MatchIndex) -> None:
@@ -140,7 +130,7 @@ def test_records_validate_their_own_fields() -> None:
     with pytest.raises(ValueError, match="family"):
         ServiceRecord("s", "Title", "training")
     with pytest.raises(ValueError, match="country"):
-        Record("r", "Name", country="Belgium")
+        OrganisationRecord("r", "Name", country="Belgium")
 
 
 def test_query_does_not_change_learned_state(index: MatchIndex) -> None:

