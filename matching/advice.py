@@ -6,16 +6,15 @@ from dataclasses import dataclass
 
 from matching.analysis import analyze_query
 from matching.concepts import CONCEPT_PREFIX, default_vocabulary
+from matching.referral import FIT_FLOOR
 from matching.tagging import detect_labels
 from matching.wording import join_phrases
 
 # A need is vague with fewer distinct content words than MIN_WORDS, or fewer than FEW_WORDS
 # when it names at most one of technology, domain and kind of help (told only in the languages of
-# the concept vocabulary, which is what reveals them), or when even the best hub scores below
-# WEAK_SCORE.
+# the concept vocabulary, which is what reveals them), or when no hub fits well (FIT_FLOOR).
 MIN_WORDS = 2
 FEW_WORDS = 4
-WEAK_SCORE = 0.05
 
 # What a need can say, the vocabulary of matching.tagging that reveals it, and examples.
 ASPECTS: dict[str, tuple[str, str]] = {
@@ -27,11 +26,19 @@ ASPECTS: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class Advice:
-    """Why a need is too vague to rank on, what it lacks, and examples of what to add."""
+    """Why a need is too vague to rank on, what it lacks, and examples of what to add.
+
+    ``suggestions`` pairs each missing aspect with examples; ``message`` says it all in one text.
+    """
 
     reason: str
     missing: tuple[str, ...]
     message: str
+
+    @property
+    def suggestions(self) -> list[tuple[str, str]]:
+        """Each missing aspect ("the domain") with examples of it."""
+        return [(aspect, ASPECTS[aspect][1]) for aspect in self.missing]
 
 
 def content_words(text: str, language: str) -> set[str]:
@@ -54,7 +61,7 @@ def advise(text: str, language: str, best_score: float) -> Advice | None:
         reason = "Your need has too few words to rank hubs on."
     elif len(missing) >= len(ASPECTS) - 1 and words < FEW_WORDS and _readable(language):
         reason = "Your need says little about what you want to do."
-    elif best_score < WEAK_SCORE:
+    elif best_score < FIT_FLOOR:
         reason = "No hub fits your need well: it may be too general or worded unlike any profile."
     else:
         return None

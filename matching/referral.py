@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 
 # A hub "fits well" when its score reaches this share of the best score of the need...
 FIT_SHARE = 0.5
-# ...and this absolute floor: below it no hub fits well, wherever it is.
-FIT_FLOOR = 0.1
+# ...and this floor: below it no hub fits well, wherever it is (the need is too vague, or worded
+# unlike every profile; matching.advice says so).
+FIT_FLOOR = 0.04
 
 
 @dataclass(frozen=True)

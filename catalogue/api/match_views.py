@@ -7,6 +7,7 @@ from typing import Any
 from flask import abort, request
 
 from catalogue.api.blueprint import bp
+from catalogue.api.match_answer import answer_keys
 from catalogue.api.serializers import as_json, serialize_match
 from catalogue.contracts.match import Matches, MatchQuery
 from catalogue.extensions import db, match_index_holder
@@ -31,5 +32,6 @@ def match_need():
     body = Matches(
         query=MatchQuery(text=need.text, language=outcome.language, country=need.country),
         results=[serialize_match(m, outcome.organisations[m.id]) for m in outcome.matches],
+        **answer_keys(outcome),
     )
     return as_json(body)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, SelectMultipleField, TextAreaField
+from wtforms import BooleanField, SelectField, SelectMultipleField, TextAreaField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from catalogue.services.hub_matching import MAX_NEED_LENGTH
@@ -46,3 +47,12 @@ class NeedForm(FlaskForm):
         choices=[SelectChoice(value, label) for value, label in SERVICE_FAMILIES.items()],
         validate_choice=True,
     )
+    families_only = BooleanField(
+        "Show only hubs offering the kinds of help I ticked",
+        description="Without this, the kinds of help you tick are preferred, not required.",
+    )
+
+    def validate_families_only(self, field: BooleanField) -> None:
+        """Refuse a filter on kinds of help when none is ticked: it would filter nothing."""
+        if field.data and not self.families.data:
+            raise ValidationError("Tick at least one kind of help to show only hubs offering it.")

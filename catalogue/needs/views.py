@@ -12,17 +12,21 @@ from catalogue.services import hub_matching, practice_matching
 from catalogue.services.hub_matching import MAX_NEED_LENGTH
 
 bp = Blueprint("needs", __name__)
+FORM_FIELDS = {"filters": "families_only"}  # the request key -> the form field that set it
 
 
 def _match_form(form: NeedForm) -> hub_matching.MatchOutcome | None:
     """Run the match for a submitted form; attach rule violations to the fields they concern."""
     payload = {"text": form.text.data or "", "country": form.country.data or None}
     payload["families"] = form.families.data or None
+    if form.families_only.data:
+        payload["filters"] = {"families": form.families.data}
     try:
         need = hub_matching.validate_match_request(payload)
     except ValidationError as error:
         for name, problem in error.fields.items():
-            getattr(form, name).errors = [*getattr(form, name).errors, problem]
+            field = getattr(form, FORM_FIELDS.get(name, name))
+            field.errors = [*field.errors, problem]
         return None
     return hub_matching.find_matches(db.session, match_index_holder(), need)
 

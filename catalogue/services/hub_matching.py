@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError as InvalidRequest
@@ -15,6 +15,7 @@ from catalogue.contracts.match import (
     MAX_LIMIT,
     MAX_NEED_LENGTH,
     REQUEST_WORDING,
+    MatchFilters,
     MatchRequest,
 )
 from catalogue.contracts.problems import problems_of
@@ -23,6 +24,11 @@ from catalogue.models import Organisation, Service
 from catalogue.services import duplicates
 from catalogue.vocabularies import PUBLISHED
 from matching import Match, OrganisationRecord, ServiceRecord, detect_language
+from matching.advice import Advice
+from matching.answer import answer_need
+from matching.bundles import Bundle, MatchedPart
+from matching.filters import Filters
+from matching.referral import Referral
 
 if TYPE_CHECKING:
     from catalogue.services.indexing import IndexHolder
@@ -50,6 +56,10 @@ class MatchOutcome:
     matches: list[Match]
     organisations: dict[str, Organisation]
     services: dict[str, Service]
+    referral: Referral | None = None
+    advice: Advice | None = None
+    parts: list[MatchedPart] = field(default_factory=list)
+    bundle: Bundle | None = None
 
 
 def validate_match_request(payload: Any) -> MatchRequest:
@@ -131,27 +141,58 @@ def _still_listed(matches: list[Match], organisations: Mapping[str, Organisation
     return [replace(match, rank=rank) for rank, match in enumerate(kept, start=1)]
 
 
+def _filters(checked: MatchFilters | None) -> Filters:
+    """The library's hard filters from the request's (absent means none)."""
+    if checked is None:
+        return Filters()
+    return Filters(
+        families=tuple(checked.families or ()),
+        countries=tuple(checked.countries or ()),
+        kinds=tuple(checked.kinds or ()),
+    )
+
+
 def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -> MatchOutcome:
     """Rank published organisations and their services against a city's need."""
     index = holder.index(session)
     language = request.language or detect_language(request.text)
     if index is None:
         return MatchOutcome(language, [], {}, {})
-    matches = index.query(
+    answer = answer_need(
+        index,
         request.text,
         country=request.country,
         families=list(request.families) or None,
         language=language,
         limit=request.limit,
+        filters=_filters(request.filters),
     )
-    organisations = _organisations_by_ref(session, (m.id for m in matches))
-    matches = _still_listed(matches, organisations)
+    named = [m.id for m in answer.matches] + [m.id for p in answer.parts for m in p.best]
+    organisations = _organisations_by_ref(session, named)
     services = {
         service.ref: service
         for organisation in organisations.values()
         for service in duplicates.listed_services(organisation)
     }
-    return MatchOutcome(language, matches, organisations, services)
+    return MatchOutcome(
+        language,
+        _still_listed(answer.matches, organisations),
+        organisations,
+        services,
+        referral=answer.referral,
+        advice=answer.advice,
+        parts=_parts_still_listed(answer.parts, organisations),
+        bundle=answer.bundle,
+    )
+
+
+def _parts_still_listed(
+    parts: list[MatchedPart], organisations: Mapping[str, Organisation]
+) -> list[MatchedPart]:
+    """The parts of a need with only the organisations still listed among their best."""
+    return [
+        replace(part, matches=[m for m in part.best if m.id in organisations]) for part in parts
+    ]
 
 
 def similar_organisations(
