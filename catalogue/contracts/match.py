@@ -97,7 +97,9 @@ def _codes(check: Any) -> Any:
 
 
 def _kind(value: Any) -> str:
-    if not isinstance(value, str) or value not in vocabularies.ORGANISATION_KINDS:
+    if not isinstance(value, str):
+        raise problem("must be a list of organisation kinds")
+    if value not in vocabularies.ORGANISATION_KINDS:
         kinds = ", ".join(vocabularies.ORGANISATION_KINDS)
         raise problem(f"unknown kind {value!r}; use one of {kinds}")
     return value
@@ -158,7 +160,7 @@ class MatchRequest(Contract):
     @classmethod
     def _filters_object(cls, value: Any) -> Any:
         if value is not None and not isinstance(value, dict):
-            raise problem(f"must be an object, not {_article(json_type(value))}")
+            raise problem(f"must be an object of filters, not {_article(json_type(value))}")
         return value
 
 
