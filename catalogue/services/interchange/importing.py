@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from catalogue.models import Event, Organisation, Practice, Service
@@ -72,7 +72,20 @@ def import_catalogue(
     if prune:
         importer.prune()
     session.flush()
+    refresh_planner_statistics(session)
     return importer.summary
+
+
+def refresh_planner_statistics(session: Session) -> None:
+    """After a bulk write on PostgreSQL, let its planner see the new row counts at once.
+
+    Until autovacuum gets to it, the planner takes freshly filled tables for nearly empty and
+    picks nested loops: the hub list's facet counts on the seeded catalogue took 10-70 s each
+    instead of 0.1 s. ``ANALYZE`` samples the tables (in the current transaction, so the rows
+    just written count); SQLite needs nothing of the kind.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("ANALYZE"))
 
 
 def load_by_ref(session: Session, model: type, refs: Collection[str]) -> dict[str, Any]:
