@@ -16,8 +16,12 @@ from sqlalchemy import select
 from catalogue import create_app
 from catalogue.config import SEED_DIR
 from catalogue.extensions import db
-from catalogue.models import Base
+from catalogue.models import Account, Base, Membership, Organisation
+from catalogue.models.base import utcnow
+from catalogue.services.api_tokens import create_token
+from catalogue.services.passwords import hash_password
 from catalogue.services.seeding import seed_catalogue
+from tests.accounts.test_publishing import SERVICE
 
 PARAMETER = re.compile(r"{(\w+)}")
 
@@ -161,12 +165,6 @@ def test_the_bad_input_answers_are_documented_too(client, document):
 
 def test_the_write_endpoints_answer_as_documented(site, client, document):
     """The token-authenticated writes, with a real token of a manager of a seeded hub."""
-    from catalogue.models import Account, Membership, Organisation
-    from catalogue.models.base import utcnow
-    from catalogue.services.api_tokens import create_token
-    from catalogue.services.passwords import hash_password
-    from tests.accounts.test_publishing import SERVICE
-
     contract = Contract(client, document)
     hub = db.session.scalars(
         select(Organisation).where(Organisation.status == "published").order_by(Organisation.ref)
