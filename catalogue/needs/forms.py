@@ -139,3 +139,41 @@ class NeedForm(FlaskForm):
             "visibility",
         )
         return {name: self[name].data for name in names}
+
+
+class ContactForm(FlaskForm):
+    """A city official's message to a hub; checked by ``services.contacts.check_contact``."""
+
+    name = StringField("Your name", render_kw={"maxlength": 200, "autocomplete": "name"})
+    role = StringField(
+        "Your role (optional)",
+        description="e.g. “Smart city officer, City of Gent”.",
+        render_kw={"maxlength": 200, "autocomplete": "organization-title"},
+    )
+    email = EmailField(
+        "Your e-mail address",
+        description="The hub answers to it; it is not shown publicly.",
+        render_kw={"maxlength": MAX_EMAIL_LENGTH, "autocomplete": "email"},
+    )
+    message = TextAreaField(
+        "Your message",
+        description="We started it from your need; change it as you like.",
+        render_kw={"rows": 10, "maxlength": 5000},
+    )
+    homepage = StringField(
+        "Leave this field empty", render_kw={"tabindex": "-1", "autocomplete": "off"}
+    )
+
+    def values(self) -> dict:
+        """The submitted values as ``check_contact`` takes them."""
+        return {name: self[name].data for name in ("name", "role", "email", "message")}
+
+
+class AnswerForm(FlaskForm):
+    """A hub manager's answer to a contact request."""
+
+    answer = TextAreaField(
+        "Your answer",
+        description="Mailed to the city official and shown on their need's page.",
+        render_kw={"rows": 8, "maxlength": 5000},
+    )

@@ -63,7 +63,8 @@ def _filters(values: Mapping[str, Any], country: str | None) -> dict[str, Any] |
     return filters or None
 
 
-def _text(value: Any, limit: int) -> str | None:
+def one_line(value: Any, limit: int) -> str | None:
+    """A line of text, stripped (None when empty); ``ValueError`` when too long or not one line."""
     text = (value or "").strip() if isinstance(value, str) else value
     if text is None or text == "":
         return None
@@ -84,8 +85,9 @@ def _choice(value: Any, choices: Mapping[str, str], what: str) -> str | None:
     return value
 
 
-def _email(value: Any, required: bool) -> str | None:
-    address = _text(value, MAX_EMAIL_LENGTH)
+def email_address(value: Any, required: bool) -> str | None:
+    """A normalised e-mail address (None when empty and not required), else ``ValueError``."""
+    address = one_line(value, MAX_EMAIL_LENGTH)
     if address is None:
         if required:
             raise ValueError(EMAIL_NEEDED)
@@ -103,11 +105,11 @@ def _own_fields(values: Mapping[str, Any], require_email: bool) -> tuple[dict, d
     checked: dict[str, Any] = {}
     problems: dict[str, str] = {}
     checks = {
-        "municipality": lambda v: _text(v, MAX_MUNICIPALITY_LENGTH),
+        "municipality": lambda v: one_line(v, MAX_MUNICIPALITY_LENGTH),
         "population": lambda v: _choice(v, POPULATION_BANDS, "population band"),
         "scope": lambda v: _choice(v, NEED_SCOPES, "choice of where hubs may be") or "anywhere",
         "visibility": lambda v: _choice(v, NEED_VISIBILITIES, "visibility") or "private",
-        "email": lambda v: _email(v, require_email),
+        "email": lambda v: email_address(v, require_email),
     }
     for name, check in checks.items():
         try:
