@@ -13,6 +13,7 @@ from catalogue.config import (
     TEMPLATES_DIR,
     Defaults,
     apply_https,
+    choose_cache_backend,
     database_url,
     refuse_unsafe_settings,
 )
@@ -28,9 +29,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     refuse_unsafe_settings(app.config)
     apply_https(app.config)
+    choose_cache_backend(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from catalogue import cli, database, errors, request_checks, security, templating
+    from catalogue import cli, database, errors, page_cache, request_checks, security, templating
     from catalogue.accounts import auth, commands
     from catalogue.accounts.views import bp as accounts_bp
     from catalogue.api.blueprint import allow_listed_origins, limit_api
@@ -41,6 +43,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from catalogue.services.indexing import IndexHolder, IndexSettings
 
     database.init_app(app)
+    page_cache.init_app(app)
     # Each worker answers one request at a time on a shared core: BLAS threads only contend
     # (a 12,000 x 384 product took 5x longer with two threads on a busy machine).
     threadpool_limits(app.config["MATCH_BLAS_THREADS"], user_api="blas")
