@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -10,11 +11,14 @@ from sqlalchemy import Engine, event
 
 @contextmanager
 def counting_statements(engine: Engine) -> Iterator[list[str]]:
-    """Yield a list that collects every statement ``engine`` executes inside the block."""
+    """Yield a list that collects every statement this thread sends through ``engine`` inside
+    the block (the matching index's background refits and encodings are not the request's)."""
     statements: list[str] = []
+    thread = threading.get_ident()
 
     def record(conn, cursor, statement, parameters, context, executemany) -> None:
-        statements.append(statement)
+        if threading.get_ident() == thread:
+            statements.append(statement)
 
     event.listen(engine, "before_cursor_execute", record)
     try:
