@@ -1,7 +1,7 @@
 """saved needs: needs, contact requests, match feedback, hubs' marks on needs
 
 Revision ID: 38d16da4425b
-Revises: 7c41d2e9a0b3
+Revises: 3b7e5d1f9c20
 Create Date: 2026-12-01 13:56:37.831700
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '38d16da4425b'
-down_revision = '7c41d2e9a0b3'
+down_revision = '3b7e5d1f9c20'
 branch_labels = None
 depends_on = None
 
