@@ -69,7 +69,8 @@ end
 
 def _lua_table(values) -> str:
     if isinstance(values, dict):
-        return "{" + ", ".join(f"[{json.dumps(k)}] = {json.dumps(v)}" for k, v in values.items()) + "}"
+        pairs = (f"[{json.dumps(k)}] = {json.dumps(v)}" for k, v in values.items())
+        return "{" + ", ".join(pairs) + "}"
     return "{" + ", ".join(json.dumps(v) for v in values) + "}"
 
 
@@ -162,7 +163,7 @@ def scenarios(database_url: str) -> list[Scenario]:
         Scenario("GET search (cached)", "/hubs/?q=water+leaks"),
         Scenario("GET / (uncached)", "/", headers=BYPASS),
         Scenario("GET hub list, filtered (uncached)", listing, headers=BYPASS),
-        Scenario(f"GET hub list, last page {last} (uncached)", f"/hubs/?page={last}", headers=BYPASS),
+        Scenario(f"GET hub list, page {last} (uncached)", f"/hubs/?page={last}", headers=BYPASS),
         Scenario("GET hub page (uncached)", f"/hubs/{slug}", headers=BYPASS),
         Scenario("GET search (uncached)", "/hubs/?q=water+leaks", headers=BYPASS),
         Scenario("GET /api/v1/organisations (cached)", "/api/v1/organisations?country=ES"),

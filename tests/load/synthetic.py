@@ -18,7 +18,7 @@ from catalogue import vocabularies
 
 SERVICES_PER_ORGANISATION = 5
 COUNTRIES = ["BE", "DE", "ES", "FR", "IT", "NL", "PL", "PT", "SE", "FI", "AT", "CZ", "GR", "IE"]
-WORDS = (
+_WORD_TEXT = (
     "air quality sensors traffic mobility parking energy grid buildings heating water leaks "
     "waste recycling data platform open data dashboards cybersecurity training citizens "
     "services permits digital twin lighting noise flood risk emergency health care schools "
@@ -26,7 +26,8 @@ WORDS = (
     "logistics ports agriculture food forests climate adaptation mapping blockchain identity "
     "payments chatbots translation accessibility elderly housing planning smart meters cloud "
     "artificial intelligence machine learning computer vision edge computing networks 5G"
-).split()
+)
+WORDS = _WORD_TEXT.split(" ")
 
 
 def _text(rng: random.Random, words: int) -> str:
