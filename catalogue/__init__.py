@@ -38,6 +38,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from catalogue.api.blueprint import allow_listed_origins, limit_api
     from catalogue.extensions import csrf, db, migrate, new_limiter
     from catalogue.models.search import described_by_models
+    from catalogue.needs.blueprint import limit_needs
+    from catalogue.needs.views import bp as needs_bp
     from catalogue.services.indexing import IndexHolder, IndexSettings
 
     database.init_app(app)
@@ -64,6 +66,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     limit_api(limiter)
     allow_listed_origins(app)
     auth.limit_logins(limiter, accounts_bp)
+    limit_needs(limiter, needs_bp)
     limiter.init_app(app)
     errors.init_app(app)
     auth.init_app(app)
@@ -87,6 +90,7 @@ def _register_blueprints(app: Flask) -> None:
     from catalogue.needs.views import bp as needs_bp
     from catalogue.practices.views import bp as practices_bp
     from catalogue.public.views import bp as public_bp
+    from catalogue.publish import hub_need_views, inbox_views  # noqa: F401 - join publish_bp
     from catalogue.publish.views import bp as publish_bp
     from catalogue.workshop.views import bp as workshop_bp
 

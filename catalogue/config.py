@@ -32,6 +32,10 @@ class Defaults:
     RATELIMIT_HEADERS_ENABLED = True
     CORS_ALLOWED_ORIGINS: tuple[str, ...] = ()
     API_RATELIMIT = "120 per minute"
+    # Saved needs and contact requests of city officials, per client address (Flask-Limiter).
+    NEED_RATELIMIT = "10 per hour;30 per day"
+    CONTACT_RATELIMIT = "10 per hour;30 per day"
+    MAX_CONTACTS_PER_NEED_PER_DAY = 5
     # Production: the address the public reaches the site at, and the Host headers it answers.
     PUBLIC_BASE_URL: str | None = None
     TRUSTED_HOSTS: list[str] | None = None
