@@ -32,6 +32,7 @@ class Defaults:
     RATELIMIT_HEADERS_ENABLED = True
     CORS_ALLOWED_ORIGINS: tuple[str, ...] = ()
     API_RATELIMIT = "120 per minute"
+    PASSWORD_HASH_METHOD = "scrypt"  # werkzeug's method string, e.g. "scrypt:32768:8:1"
     # Production: the address the public reaches the site at, and the Host headers it answers.
     PUBLIC_BASE_URL: str | None = None
     TRUSTED_HOSTS: list[str] | None = None
