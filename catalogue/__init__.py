@@ -13,6 +13,7 @@ from catalogue.config import (
     TEMPLATES_DIR,
     Defaults,
     apply_https,
+    choose_cache_backend,
     database_url,
     refuse_unsafe_settings,
 )
@@ -28,17 +29,21 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     refuse_unsafe_settings(app.config)
     apply_https(app.config)
+    choose_cache_backend(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from catalogue import cli, database, errors, request_checks, security, templating
+    from catalogue import cli, database, errors, page_cache, request_checks, security, templating
     from catalogue.accounts import auth, commands
     from catalogue.accounts.views import bp as accounts_bp
     from catalogue.api.blueprint import allow_listed_origins, limit_api
     from catalogue.extensions import csrf, db, migrate, new_limiter
     from catalogue.models.search import described_by_models
+    from catalogue.needs.blueprint import limit_needs
+    from catalogue.needs.views import bp as needs_bp
     from catalogue.services.indexing import IndexHolder, IndexSettings
 
     database.init_app(app)
+    page_cache.init_app(app)
     # Each worker answers one request at a time on a shared core: BLAS threads only contend
     # (a 12,000 x 384 product took 5x longer with two threads on a busy machine).
     threadpool_limits(app.config["MATCH_BLAS_THREADS"], user_api="blas")
@@ -61,6 +66,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     limit_api(limiter)
     allow_listed_origins(app)
     auth.limit_logins(limiter, accounts_bp)
+    limit_needs(limiter, needs_bp)
     limiter.init_app(app)
     errors.init_app(app)
     auth.init_app(app)
@@ -84,6 +90,7 @@ def _register_blueprints(app: Flask) -> None:
     from catalogue.needs.views import bp as needs_bp
     from catalogue.practices.views import bp as practices_bp
     from catalogue.public.views import bp as public_bp
+    from catalogue.publish import hub_need_views, inbox_views  # noqa: F401 - join publish_bp
     from catalogue.publish.views import bp as publish_bp
     from catalogue.workshop.views import bp as workshop_bp
 

@@ -33,6 +33,10 @@ class Defaults:
     CORS_ALLOWED_ORIGINS: tuple[str, ...] = ()
     API_RATELIMIT = "120 per minute"
     PASSWORD_HASH_METHOD = "scrypt"  # werkzeug's method string, e.g. "scrypt:32768:8:1"
+    # Saved needs and contact requests of city officials, per client address (Flask-Limiter).
+    NEED_RATELIMIT = "10 per hour;30 per day"
+    CONTACT_RATELIMIT = "10 per hour;30 per day"
+    MAX_CONTACTS_PER_NEED_PER_DAY = 5
     # Production: the address the public reaches the site at, and the Host headers it answers.
     PUBLIC_BASE_URL: str | None = None
     TRUSTED_HOSTS: list[str] | None = None
@@ -48,6 +52,21 @@ class Defaults:
     MATCH_REFIT_WAIT = 1.0  # seconds a request that saw a catalogue change waits for the refit
     MATCH_BLAS_THREADS = 1  # numpy/BLAS threads per worker process (None: leave as it is)
     MATCH_ENCODE_LIMIT = 20  # new passages a worker encodes itself; beyond: flask embed-pending
+    # The anonymous page cache (catalogue/page_cache.py): in each process by default, shared by
+    # all workers in Redis when CACHE_REDIS_URL is set. Entries are keyed on the catalogue's
+    # revision, so the timeout only bounds how long unused ones linger.
+    PAGE_CACHE = True
+    CACHE_TYPE = "SimpleCache"
+    CACHE_REDIS_URL: str | None = None
+    CACHE_KEY_PREFIX = "dih:"
+    CACHE_DEFAULT_TIMEOUT = 24 * 3600
+    CACHE_THRESHOLD = 2000  # entries a SimpleCache keeps per process
+
+
+def choose_cache_backend(config: dict) -> None:
+    """Use Redis for the cache when ``CACHE_REDIS_URL`` names one and no backend was chosen."""
+    if config.get("CACHE_REDIS_URL") and config["CACHE_TYPE"] == Defaults.CACHE_TYPE:
+        config["CACHE_TYPE"] = "RedisCache"
 
 
 def database_url(instance_path: str) -> str:

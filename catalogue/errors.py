@@ -39,6 +39,12 @@ class Conflict(DomainError):
     status = 409
 
 
+class TooMany(DomainError):
+    """A limit on how often something may be done was reached (e.g. contacts per need a day)."""
+
+    status = 429
+
+
 class Unauthenticated(DomainError):
     """The request carries no valid credentials (an API token)."""
 

@@ -1,5 +1,6 @@
 """The Flask extensions, created unbound here (the limiter per app) and attached in create_app()."""
 
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
@@ -11,6 +12,7 @@ from catalogue.models.base import Base
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
+cache = Cache()  # the page cache (catalogue/page_cache.py) and the facet counts
 
 
 def new_limiter() -> Limiter:

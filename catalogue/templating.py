@@ -7,6 +7,8 @@ from markupsafe import Markup, escape
 
 from catalogue import vocabularies
 from catalogue.services import freshness
+from catalogue.services.contacts import STATUS_LABELS as CONTACT_STATES
+from catalogue.services.hub_needs import FIT_RANK
 from catalogue.services.source_dates import PartialDate
 
 
@@ -27,6 +29,10 @@ def init_app(app: Flask) -> None:
         DELIVERY_LABELS=vocabularies.DELIVERY_MODES,
         DEPLOYMENT_LABELS=vocabularies.DEPLOYMENT_STATUSES,
         LEVEL_LABELS=vocabularies.GOVERNMENT_LEVELS,
+        POPULATION_LABELS=vocabularies.POPULATION_BANDS,
+        VISIBILITY_LABELS=vocabularies.NEED_VISIBILITIES,
+        CONTACT_STATES=CONTACT_STATES,
+        FIT_RANK=FIT_RANK,
         CHANGE_STATES={
             "pending": "Waiting for a moderator",
             "live": "Published; a moderator reviews it",

@@ -63,6 +63,26 @@ GOVERNMENT_LEVELS: dict[str, str] = {
     "international": "Across countries",
 }
 
+# A city's saved need: how big the city is, and who may see the need.
+POPULATION_BANDS: dict[str, str] = {
+    "under_10k": "Fewer than 10,000 inhabitants",
+    "10k_50k": "10,000 to 50,000",
+    "50k_250k": "50,000 to 250,000",
+    "250k_1m": "250,000 to 1 million",
+    "over_1m": "More than 1 million",
+}
+NEED_VISIBILITIES: dict[str, str] = {
+    "private": "Private: only people with the link see it",
+    "public": "Public: on the needs board, with the city's name",
+    "anonymous": "Public without the city's name",
+}
+# Where the hubs of a result may be (a real filter on the results, not a preference).
+NEED_SCOPES: dict[str, str] = {
+    "anywhere": "Anywhere in Europe",
+    "country": "Only in my country",
+    "neighbours": "My country and its neighbours",
+}
+
 PUBLICATION_STATUSES: tuple[str, ...] = ("draft", "pending", "published", "archived")
 # The one status the public, the API, the downloads and matching ever see.
 PUBLISHED = "published"

@@ -22,23 +22,33 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def get_text(url: str) -> str:
+def get_text(url: str, timeout: float = 20) -> str:
     """GET ``url`` and return the body as text."""
-    with urllib.request.urlopen(url, timeout=20) as response:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.read().decode("utf-8")
 
 
-def wait_until_serving(base: str, server: subprocess.Popen, seconds: float = 30) -> None:
-    """Wait until ``base`` answers; fail if the server process exits or time runs out."""
+# On two cores shared with other test runs a worker's start (imports, the app, the first fit)
+# has taken more than 30 s; TEST_SERVER_START_SECONDS raises the patience further.
+START_SECONDS = float(os.environ.get("TEST_SERVER_START_SECONDS", "90"))
+
+
+def wait_until_serving(
+    base: str, server: subprocess.Popen, seconds: float | None = None, path: str = "/health"
+) -> None:
+    """Poll ``base + path`` until it answers 200; fail if the server exits or time runs out."""
+    seconds = START_SECONDS if seconds is None else seconds
     deadline = time.monotonic() + seconds
+    pause = 0.1
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"the server exited with status {server.returncode}")
         try:
-            get_text(base + "/")
+            get_text(base + path, timeout=min(10.0, max(1.0, deadline - time.monotonic())))
             return
-        except OSError:
-            time.sleep(0.2)
+        except OSError:  # refused, reset, timed out or an HTTP error: not ready yet
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
     raise RuntimeError(f"the server did not answer within {seconds:.0f} s")
 
 
@@ -64,6 +74,7 @@ def gunicorn_servers(environments: list[dict[str, str]], workers: int = 2) -> It
         for environment in environments:
             base = f"http://127.0.0.1:{free_port()}"
             command = [str(executable), "-w", str(workers), "-b", base.removeprefix("http://")]
+            command += ["--timeout", "120"]  # a first fit on a busy machine outlasts the 30 s
             process = subprocess.Popen([*command, "catalogue:create_app()"], env=environment)
             servers.append((base, process))
         for base, process in servers:

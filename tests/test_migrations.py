@@ -1,5 +1,6 @@
 """The migrations build exactly the schema the models describe, on SQLite and PostgreSQL."""
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -8,6 +9,9 @@ from catalogue.models import Base
 from catalogue.models.search import described_by_models
 
 
+# SQLite reflects no expression-based index (the sort indexes on lower(name) and lower(title));
+# PostgreSQL compares them.
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_migrated_schema_matches_the_models(app):
     with db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_name": described_by_models})

@@ -9,7 +9,8 @@ from catalogue.api import serializers as s
 from catalogue.api.blueprint import bp
 from catalogue.contracts import api
 from catalogue.errors import ValidationError
-from catalogue.extensions import db
+from catalogue.extensions import cache, db
+from catalogue.page_cache import cached_page
 from catalogue.services import browse, duplicates, published
 from catalogue.services import list_parameters as rules
 
@@ -34,10 +35,11 @@ def _hub_page(args) -> tuple[browse.HubQuery, browse.HubPage]:
     except ValidationError as error:
         problems = error.fields | problems
     rules.refuse(problems, "organisations")
-    return query, browse.list_hubs(db.session, query)
+    return query, browse.list_hubs(db.session, query, memo=cache)
 
 
 @bp.get("/organisations")
+@cached_page
 def list_organisations():
     """Published organisations with the browse page's filters, sorting, facets and pages."""
     query, page = _hub_page(request.args)
@@ -56,6 +58,7 @@ def list_organisations():
 
 
 @bp.get("/organisations/<ref>")
+@cached_page
 def organisation_detail(ref: str):
     """One published organisation with its published services; a duplicate record redirects."""
     organisation = published.get_organisation(db.session, ref)
@@ -66,6 +69,7 @@ def organisation_detail(ref: str):
 
 
 @bp.get("/services")
+@cached_page
 def list_services():
     """Published services of published organisations, filtered by family, country, technology."""
     problems: dict[str, str] = {}
@@ -81,6 +85,7 @@ def list_services():
 
 
 @bp.get("/services/<ref>")
+@cached_page
 def service_detail(ref: str):
     """One published service with the organisation offering it."""
     return s.as_json(s.serialize_service(published.get_service(db.session, ref)))
@@ -98,6 +103,7 @@ def _plain_page(what: str, statement, serialize, model: type[api.Page]) -> dict:
 
 
 @bp.get("/practices")
+@cached_page
 def list_practices():
     """Published good practices, by title."""
     return _plain_page(
@@ -106,18 +112,21 @@ def list_practices():
 
 
 @bp.get("/practices/<ref>")
+@cached_page
 def practice_detail(ref: str):
     """One published practice."""
     return s.as_json(s.serialize_practice(published.get_practice(db.session, ref)))
 
 
 @bp.get("/events")
+@cached_page
 def list_events():
     """Published events, newest first (each event's agenda is on its own resource)."""
     return _plain_page("events", published.events_statement(), s.serialize_event, api.EventPage)
 
 
 @bp.get("/events/<ref>")
+@cached_page
 def event_detail(ref: str):
     """One published event with its sessions and talks."""
     return s.as_json(s.serialize_event_detail(published.get_event(db.session, ref)))

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from catalogue.errors import ValidationError
 from catalogue.extensions import db
+from catalogue.page_cache import cached_page
 from catalogue.services import country_counts, gap_chart, geo_map
 from catalogue.services.gap import GapHolder
 
@@ -18,6 +19,7 @@ def gap_holder() -> GapHolder:
 
 
 @bp.get("/map")
+@cached_page
 def show_map():
     """Draw the map of Europe coloured by one measure, with its legend and table."""
     measure = request.args.get("show", "organisations")

@@ -4,6 +4,7 @@ from catalogue.models.accounts import Account, ApiToken, LoginSession, OutboxMes
 from catalogue.models.base import Base
 from catalogue.models.embeddings import Embedding
 from catalogue.models.events import Event, EventSession, Talk
+from catalogue.models.needs import ContactRequest, HubNeedMark, MatchFeedback, Need
 from catalogue.models.organisations import Organisation, Service
 from catalogue.models.practices import Practice
 from catalogue.models.publishing import AuditEntry, Change, Claim, Membership
@@ -17,6 +18,10 @@ __all__ = [
     "AuditEntry",
     "Change",
     "Claim",
+    "ContactRequest",
+    "HubNeedMark",
+    "MatchFeedback",
+    "Need",
     "LoginSession",
     "Membership",
     "OutboxMessage",

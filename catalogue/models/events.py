@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, true
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalogue.models.base import Base, Published, Sourced
@@ -23,6 +23,7 @@ class Event(Published, Sourced, Base):
     """A workshop or conference with its agenda."""
 
     __tablename__ = "events"
+    __table_args__ = (Index("ix_events_date", "date", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(100), unique=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalogue.models.base import Base, Published, Sourced
@@ -22,6 +22,12 @@ class Organisation(Tagged, Published, Sourced, Base):
     """A Digital Innovation Hub or any other organisation that helps cities go digital."""
 
     __tablename__ = "organisations"
+    # The hub list's and the API's sort orders, so a late page is read from an index.
+    __table_args__ = (
+        Index("ix_organisations_lower_name", func.lower(text("name")), "id"),
+        Index("ix_organisations_country_lower_name", "country", func.lower(text("name"))),
+        Index("ix_organisations_updated_at", "updated_at", "id"),
+    )
     # What the matching index reads (catalogue/services/hub_matching.py, organisation_record).
     indexed_fields = frozenset(
         {
@@ -100,6 +106,7 @@ class Service(Tagged, Published, Base):
     """A concrete offer of an organisation in one of the four EDIH service families."""
 
     __tablename__ = "services"
+    __table_args__ = (Index("ix_services_lower_title", func.lower(text("title")), "id"),)
     indexed_fields = frozenset(
         {"ref", "title", "family", "description", "audiences", "status", "tags", "organisation_id"}
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalogue.models.base import Base, Published, Sourced
@@ -26,6 +26,7 @@ class Practice(Tagged, Published, Sourced, Base):
     """A case or example, linked to the organisations that carried it out."""
 
     __tablename__ = "practices"
+    __table_args__ = (Index("ix_practices_lower_title", func.lower(text("title")), "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(100), unique=True)

@@ -3,13 +3,43 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, SelectMultipleField, TextAreaField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from catalogue.services.hub_matching import MAX_NEED_LENGTH
-from catalogue.vocabularies import EUROPEAN_COUNTRIES, SERVICE_FAMILIES, country_name
+from catalogue.services.need_values import MAX_EMAIL_LENGTH, MAX_MUNICIPALITY_LENGTH
+from catalogue.vocabularies import (
+    EUROPEAN_COUNTRIES,
+    NEED_SCOPES,
+    NEED_VISIBILITIES,
+    ORGANISATION_KINDS,
+    POPULATION_BANDS,
+    SERVICE_FAMILIES,
+    country_name,
+    language_name,
+)
+from matching.language import EU_LANGUAGES
+
+
+def _choices(labels: dict[str, str]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in labels.items()]
+
+
+def language_choices() -> list[SelectChoice]:
+    """Detect, then the EU languages the matching reads, by English name."""
+    named = sorted((language_name(code), code) for code in EU_LANGUAGES)
+    return [SelectChoice("", "Detect it from the text")] + [
+        SelectChoice(code, name) for name, code in named
+    ]
 
 
 def country_choices() -> list[SelectChoice]:
@@ -26,7 +56,10 @@ class CheckboxesField(SelectMultipleField):
 
 
 class NeedForm(FlaskForm):
-    """A need in plain words, the asking city's country and the kinds of help wanted."""
+    """A need in plain words, who asks, the kinds of help wanted, filters and visibility.
+
+    The form only collects: every rule is checked by ``services.need_values.validate_need``.
+    """
 
     text = TextAreaField(
         "What does your city need?",
@@ -36,23 +69,111 @@ class NeedForm(FlaskForm):
         ),
         render_kw={"rows": 5, "maxlength": MAX_NEED_LENGTH, "required": True},
     )
+    municipality = StringField(
+        "Your municipality (optional)",
+        render_kw={"maxlength": MAX_MUNICIPALITY_LENGTH, "autocomplete": "address-level2"},
+    )
     country = SelectField(
         "Your city's country",
         description="Hubs in your country come first when they fit as well; others still show.",
         choices=country_choices(),
         default="",
     )
+    population = SelectField(
+        "Population of your city (optional)",
+        choices=[SelectChoice("", "Not given"), *_choices(POPULATION_BANDS)],
+        default="",
+    )
     families = CheckboxesField(
         "Kinds of help you are looking for (optional)",
-        choices=[SelectChoice(value, label) for value, label in SERVICE_FAMILIES.items()],
+        choices=_choices(SERVICE_FAMILIES),
         validate_choice=True,
     )
     families_only = BooleanField(
         "Show only hubs offering the kinds of help I ticked",
         description="Without this, the kinds of help you tick are preferred, not required.",
     )
+    language = SelectField(
+        "Language of your text", choices=language_choices(), default="", validate_choice=False
+    )
+    scope = RadioField(
+        "Where the hubs may be",
+        choices=_choices(NEED_SCOPES),
+        default="anywhere",
+        validate_choice=False,
+    )
+    kinds = CheckboxesField(
+        "Only these kinds of organisation (optional)",
+        choices=_choices(ORGANISATION_KINDS),
+        validate_choice=False,
+    )
+    email = EmailField(
+        "Your e-mail address",
+        description="Needed only to save the need or contact a hub: the private link goes there.",
+        render_kw={"maxlength": MAX_EMAIL_LENGTH, "autocomplete": "email"},
+    )
+    visibility = RadioField(
+        "Who may see the need once saved",
+        choices=_choices(NEED_VISIBILITIES),
+        default="private",
+        validate_choice=False,
+    )
+    # A honeypot: hidden from people (CSS and aria-hidden), filled in by naive robots.
+    homepage = StringField(
+        "Leave this field empty", render_kw={"tabindex": "-1", "autocomplete": "off"}
+    )
 
-    def validate_families_only(self, field: BooleanField) -> None:
-        """Refuse a filter on kinds of help when none is ticked: it would filter nothing."""
-        if field.data and not self.families.data:
-            raise ValidationError("Tick at least one kind of help to show only hubs offering it.")
+    def values(self) -> dict:
+        """The submitted values as ``validate_need`` takes them."""
+        names = (
+            "text",
+            "municipality",
+            "country",
+            "population",
+            "families",
+            "families_only",
+            "language",
+            "scope",
+            "kinds",
+            "email",
+            "visibility",
+        )
+        return {name: self[name].data for name in names}
+
+
+class ContactForm(FlaskForm):
+    """A city official's message to a hub; checked by ``services.contacts.check_contact``."""
+
+    name = StringField("Your name", render_kw={"maxlength": 200, "autocomplete": "name"})
+    role = StringField(
+        "Your role (optional)",
+        description="e.g. “Smart city officer, City of Gent”.",
+        render_kw={"maxlength": 200, "autocomplete": "organization-title"},
+    )
+    email = EmailField(
+        "Your e-mail address",
+        description="The hub answers to it; it is not shown publicly.",
+        render_kw={"maxlength": MAX_EMAIL_LENGTH, "autocomplete": "email"},
+    )
+    message = TextAreaField(
+        "Your message",
+        description="We started it from your need; change it as you like.",
+        render_kw={"rows": 10, "maxlength": 5000},
+    )
+    homepage = StringField(
+        "Leave this field empty", render_kw={"tabindex": "-1", "autocomplete": "off"}
+    )
+
+    def values(self) -> dict:
+        """The submitted values as ``check_contact`` takes them."""
+        return {name: self[name].data for name in ("name", "role", "email", "message")}
+
+
+class AnswerForm(FlaskForm):
+    """A hub manager's answer to a contact request."""
+
+    answer = TextAreaField(
+        "Your answer",
+        description="Mailed to the city official and shown on their need's page.",
+        render_kw={"rows": 8, "maxlength": 5000},
+    )

@@ -5,12 +5,14 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from catalogue.extensions import db, match_index_holder, practice_index_holder
+from catalogue.page_cache import cached_page
 from catalogue.services import practice_matching, practices, workshop
 
 bp = Blueprint("practices", __name__)
 
 
 @bp.get("/")
+@cached_page
 def list_practices():
     """List the published practices with search, facets and pages."""
     query = practices.parse_practice_query(
@@ -23,6 +25,7 @@ def list_practices():
 
 
 @bp.get("/<slug>")
+@cached_page
 def practice_detail(slug: str):
     """Show a practice, its source, the hubs that could help do the same and similar practices."""
     detail = workshop.get_practice(db.session, slug)

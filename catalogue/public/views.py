@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
-from catalogue.extensions import db, match_index_holder
+from catalogue.extensions import cache, db, match_index_holder
+from catalogue.page_cache import cached_page
 from catalogue.public.data_sources import DATA_SOURCES
 from catalogue.public.forms import HubSearchForm
 from catalogue.services import browse, duplicates, hub_matching, hubs
@@ -13,6 +14,7 @@ bp = Blueprint("public", __name__)
 
 
 @bp.get("/")
+@cached_page
 def show_home():
     """Say what the catalogue is and offer three ways in."""
     counts = hubs.catalogue_counts(db.session)
@@ -20,6 +22,7 @@ def show_home():
 
 
 @bp.get("/hubs/")
+@cached_page
 def list_hubs():
     """List published hubs with search, facets, sorting and pages."""
     query = browse.parse_hub_query(
@@ -27,12 +30,13 @@ def list_hubs():
         per_page=current_app.config["PAGE_SIZE"],
         max_search_length=current_app.config["MAX_SEARCH_LENGTH"],
     )
-    page = browse.list_hubs(db.session, query)
+    page = browse.list_hubs(db.session, query, memo=cache)
     form = HubSearchForm.for_query(request.args, query)
     return render_template("public/list_hubs.html", page=page, query=query, form=form)
 
 
 @bp.get("/hubs/<slug>")
+@cached_page
 def hub_detail(slug: str):
     """Show one published hub with its services, practices and talks, from all its records.
 
@@ -48,6 +52,7 @@ def hub_detail(slug: str):
 
 
 @bp.get("/services/<slug>")
+@cached_page
 def service_detail(slug: str):
     """Show one published service and the organisation that offers it."""
     service = hubs.get_service(db.session, slug)
@@ -56,7 +61,14 @@ def service_detail(slug: str):
 
 
 @bp.get("/about/")
+@cached_page
 def show_about():
     """List every data source with its attribution and licence."""
     counts = hubs.count_by_source(db.session)
     return render_template("public/show_about.html", sources=DATA_SOURCES, counts=counts)
+
+
+@bp.get("/health")
+def show_health():
+    """Say the process serves: for load balancers, systemd and the load benchmark's ceiling."""
+    return "ok\n", 200, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}

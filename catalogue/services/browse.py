@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 import pycountry
 from sqlalchemy import (
@@ -23,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, lazyload, selectinload
 
 from catalogue import vocabularies
-from catalogue.models import DetectedTag, Organisation, Service, Tag
+from catalogue.models import DetectedTag, Organisation, Service, Tag, current_revision
 from catalogue.models.tags import organisation_tags
 from catalogue.services import duplicates, search
 from catalogue.services import list_parameters as rules
@@ -36,6 +37,14 @@ SORTS: dict[str, str] = {
     "country": "Country",
     "updated": "Recently changed here",
 }
+
+
+class Memo(Protocol):
+    """Where computed values are kept between requests: Flask-Caching's cache has it."""
+
+    def get(self, key: str) -> Any: ...
+
+    def set(self, key: str, value: Any) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -271,8 +280,11 @@ _ORDER = {
 }
 
 
-def list_hubs(session: Session, query: HubQuery) -> HubPage:
-    """Return one page of published hubs matching ``query``, with the facets' counts."""
+def list_hubs(session: Session, query: HubQuery, memo: Memo | None = None) -> HubPage:
+    """Return one page of published hubs matching ``query``, with the facets' counts.
+
+    With a ``memo``, the counts of each search and selection are computed once per revision.
+    """
     search = duplicates.any_record_matches(_search_condition(session, query))
     conditions = _conditions(query, search)
     total = session.scalar(select(func.count()).select_from(Organisation).where(*conditions)) or 0
@@ -283,8 +295,23 @@ def list_hubs(session: Session, query: HubQuery) -> HubPage:
         .offset((query.page - 1) * query.per_page)
         .options(selectinload(Organisation.tags), lazyload(Organisation.services))
     ).all()
-    facets = [_facet(session, spec, query, search) for spec in FACETS]
+    facets = _facets(session, query, search, memo)
     return HubPage(list(items), total, query.page, query.per_page, pages, facets)
+
+
+def _facets(
+    session: Session, query: HubQuery, search: ColumnElement | None, memo: Memo | None
+) -> list[Facet]:
+    """The facets' counts, from ``memo`` when this revision already computed them."""
+    if memo is None:
+        return [_facet(session, spec, query, search) for spec in FACETS]
+    selection = (current_revision(session), query.q, sorted(query.filters.items()))
+    key = "facets:" + hashlib.sha256(repr(selection).encode()).hexdigest()
+    facets = memo.get(key)
+    if facets is None:
+        facets = [_facet(session, spec, query, search) for spec in FACETS]
+        memo.set(key, facets)
+    return facets
 
 
 def _ordered(session: Session, statement: Select, query: HubQuery) -> Select:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, url_for
 
 from catalogue.extensions import db
+from catalogue.page_cache import cached_page
 from catalogue.services import talks, workshop
 
 bp = Blueprint("workshop", __name__)
@@ -12,6 +13,7 @@ bp = Blueprint("workshop", __name__)
 
 @bp.get("/", defaults={"slug": None})
 @bp.get("/<slug>")
+@cached_page
 def event_detail(slug: str | None):
     """Show an event's agenda: blocks with times, talks, speakers, organisations, examples."""
     agenda = workshop.get_event(db.session, slug)
@@ -19,6 +21,7 @@ def event_detail(slug: str | None):
 
 
 @bp.get("/<slug>/talks/<int:number>")
+@cached_page
 def talk_detail(slug: str, number: int):
     """Show one talk: block and time, speaker, organisation, examples, previous and next."""
     page = talks.get_talk(db.session, slug, number)
@@ -26,6 +29,7 @@ def talk_detail(slug: str, number: int):
 
 
 @bp.get("/practices/<slug>")
+@cached_page
 def practice_detail(slug: str):
     """The example practices moved into the practice library: send visitors there."""
     return redirect(url_for("practices.practice_detail", slug=slug), 301)

@@ -1,0 +1,90 @@
+"""The needs blueprint and what its pages share: the checked form, personal pages, mail."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, make_response, request
+from flask_limiter import Limiter
+
+from catalogue.errors import ValidationError
+from catalogue.needs.forms import NeedForm
+from catalogue.services.mail import MailSettings
+from catalogue.services.need_values import NeedValues, validate_need
+
+bp = Blueprint("needs", __name__)
+HONEYPOT_MESSAGE = "The form could not be accepted. Leave the hidden “homepage” field empty."
+
+
+def form_for_request() -> NeedForm:
+    """The needs form, reading only form fields (Flask-WTF would also read a JSON body)."""
+    return NeedForm(formdata=request.form if request.method == "POST" else None)
+
+
+def checked_values(form: NeedForm, require_email: bool = False) -> NeedValues | None:
+    """The form's values checked by the need's rules; problems go onto the fields."""
+    if not form.validate_on_submit():
+        return None
+    if form.homepage.data:
+        form.form_errors.append(HONEYPOT_MESSAGE)
+        return None
+    try:
+        return validate_need(form.values(), require_email=require_email)
+    except ValidationError as error:
+        for name, problem in error.fields.items():
+            field = getattr(form, name)
+            field.errors = [*field.errors, problem]
+        return None
+
+
+def personal(page, status: int = 200):
+    """A page only its link's holder may see: never cached, its address never sent onwards."""
+    response = make_response(page, status)
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def mail_settings() -> MailSettings:
+    """This app's mail settings."""
+    return MailSettings.from_config(current_app.config)
+
+
+def where_mail_went(address: str) -> str:
+    """Say truthfully where a mail went: to the address, or kept in the outbox."""
+    if mail_settings().delivers:
+        return f"We sent it to {address}."
+    return (
+        "This platform has no mail server yet: the mail waits in the outbox that administrators "
+        "see, and reaches nobody until they send it on."
+    )
+
+
+RATE_MESSAGE = (
+    "Too many needs saved or hubs contacted from this address. Wait a while and try again; "
+    "what you typed was not stored."
+)
+
+
+def _saving_a_need() -> bool:
+    form = request.form
+    posted = request.method == "POST" and request.endpoint == "needs.describe_need"
+    return posted and (form.get("action") == "save" or bool(form.get("contact")))
+
+
+def _contacting_a_hub() -> bool:
+    return request.method == "POST" and request.endpoint == "needs.contact_hub"
+
+
+def limit_needs(limiter: Limiter, blueprint: Blueprint) -> None:
+    """Limit per client address the needs saved (``NEED_RATELIMIT``) and the hubs contacted
+    (``CONTACT_RATELIMIT``); only what was stored counts (a refused form does not)."""
+    for setting, applies in (
+        ("NEED_RATELIMIT", _saving_a_need),
+        ("CONTACT_RATELIMIT", _contacting_a_hub),
+    ):
+        limiter.limit(
+            lambda setting=setting: current_app.config[setting],
+            key_func=lambda setting=setting: f"{setting}:{request.remote_addr or ''}",
+            exempt_when=lambda applies=applies: not applies(),
+            deduct_when=lambda response: response.status_code == 303,
+            error_message=RATE_MESSAGE,
+        )(blueprint)

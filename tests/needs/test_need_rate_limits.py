@@ -1,0 +1,55 @@
+"""Rate limits per client address on saving needs and contacting hubs (Flask-Limiter on)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from catalogue.extensions import db
+from catalogue.models import ContactRequest, Need
+from tests.needs.conftest import NEED, save_need
+
+CONTACT = {"name": "Anna", "email": "anna@gent.example.be", "message": "Can you help?"}
+
+
+@pytest.fixture
+def app_config(app_config):
+    """Rate limits on, with small numbers."""
+    return app_config | {
+        "RATELIMIT_ENABLED": True,
+        "NEED_RATELIMIT": "2 per hour",
+        "CONTACT_RATELIMIT": "2 per hour",
+        "MAX_CONTACTS_PER_NEED_PER_DAY": 10,
+    }
+
+
+def _count(model) -> int:
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def test_saving_needs_is_limited_per_address_and_refusals_do_not_count(client, sensor_hubs):
+    assert client.post("/needs/", data={"text": NEED, "action": "save"}).status_code == 400
+    save_need(client)
+    save_need(client)
+    response = client.post("/needs/", data={"text": NEED, "email": "a@b.eu", "action": "save"})
+    assert response.status_code == 429
+    assert "Too many needs saved" in response.get_data(as_text=True)
+    assert _count(Need) == 2
+    assert client.post("/needs/", data={"text": NEED}).status_code == 200  # finding is not limited
+
+
+def test_another_address_may_still_save(client, sensor_hubs):
+    save_need(client)
+    save_need(client)
+    other = {"REMOTE_ADDR": "192.0.2.7"}
+    data = {"text": NEED, "email": "a@b.eu", "action": "save"}
+    assert client.post("/needs/", data=data, environ_base=other).status_code == 303
+
+
+def test_contacting_hubs_is_limited_per_address(client, build, sensor_hubs):
+    path = save_need(client)
+    hubs = [build.organisation(name=f"Hub {n}") for n in range(3)]
+    for hub in hubs[:2]:
+        assert client.post(f"{path}/contact/{hub.slug}", data=CONTACT).status_code == 303
+    assert client.post(f"{path}/contact/{hubs[2].slug}", data=CONTACT).status_code == 429
+    assert _count(ContactRequest) == 2
