@@ -32,6 +32,7 @@ class Defaults:
     RATELIMIT_HEADERS_ENABLED = True
     CORS_ALLOWED_ORIGINS: tuple[str, ...] = ()
     API_RATELIMIT = "120 per minute"
+    PASSWORD_HASH_METHOD = "scrypt"  # werkzeug's method string, e.g. "scrypt:32768:8:1"
     # Saved needs and contact requests of city officials, per client address (Flask-Limiter).
     NEED_RATELIMIT = "10 per hour;30 per day"
     CONTACT_RATELIMIT = "10 per hour;30 per day"

@@ -14,7 +14,7 @@ from flask_wtf import FlaskForm
 
 from catalogue.errors import PermissionDenied, ValidationError
 from catalogue.extensions import db
-from catalogue.services import login_sessions
+from catalogue.services import login_sessions, passwords
 from catalogue.services.accounts import Mailer, normalise_email
 from catalogue.services.mail import MailSettings
 
@@ -146,5 +146,6 @@ def limit_logins(limiter: Limiter, bp) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Attach Flask-Login."""
+    """Attach Flask-Login; hash passwords as ``PASSWORD_HASH_METHOD`` says."""
     login_manager.init_app(app)
+    passwords.use_hash_method(app.config["PASSWORD_HASH_METHOD"])

@@ -9,6 +9,7 @@ from catalogue.api import openapi_downloads, openapi_match, openapi_schemas, ope
 from catalogue.api.openapi_schemas import ref, ref_links
 from catalogue.contracts.values import REF_PATTERN
 from catalogue.services import browse
+from catalogue.services.list_parameters import MAX_PAGE
 
 JSON = "application/json"
 # Every query parameter: request_checks refuses NUL anywhere in the query string.
@@ -66,14 +67,14 @@ def _array_parameter(name: str, values: list[str], description: str) -> dict[str
 
 def parameters(max_search_length: int) -> dict[str, Any]:
     """The shared parameters: paging, the browse page's filters and the ``ref`` of a record."""
-    countries = list(next(f.labels for f in browse.FACETS if f.param == "country")())
+    countries = list(browse.facet_labels("country"))
     integer = {"type": "integer", "minimum": 1}
     return {
         "page": {
             "name": "page",
             "in": "query",
             "description": "Page number, from 1.",
-            "schema": integer | {"maximum": browse.MAX_PAGE, "default": 1},
+            "schema": integer | {"maximum": MAX_PAGE, "default": 1},
         },
         "per_page": {
             "name": "per_page",

@@ -13,7 +13,7 @@ from catalogue.models import Event, EventSession, Organisation, Practice, Servic
 from catalogue.services import freshness
 from catalogue.services.downloads import iso_timestamp, public_source
 from catalogue.services.duplicates import listed_services, records_of, shown_record, shown_records
-from catalogue.services.published import keep_published
+from catalogue.services.visibility import keep_public
 from matching import Match
 
 # The HTML page of each kind of record; items carry its address as ``url``.
@@ -205,7 +205,7 @@ def serialize_talk(talk: Talk) -> api.Talk:
         affiliation=talk.affiliation,
         organisation=organisation_link(organisation[0]) if organisation else None,
         organisation_verified=talk.organisation_verified if organisation else None,
-        practices=[practice_link(p) for p in keep_published(talk.practices)],
+        practices=[practice_link(p) for p in keep_public(talk.practices)],
     )
 
 

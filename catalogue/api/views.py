@@ -8,10 +8,11 @@ from catalogue.api import parameters
 from catalogue.api import serializers as s
 from catalogue.api.blueprint import bp
 from catalogue.contracts import api
-from catalogue.errors import NotFound, ValidationError
+from catalogue.errors import ValidationError
 from catalogue.extensions import cache, db
 from catalogue.page_cache import cached_page
 from catalogue.services import browse, duplicates, published
+from catalogue.services import list_parameters as rules
 
 PAGING = ("page", "per_page")
 HUB_FILTERS = tuple(spec.param for spec in browse.FACETS)
@@ -22,12 +23,10 @@ def _default_per_page() -> int:
 
 
 def _hub_page(args) -> tuple[browse.HubQuery, browse.HubPage]:
-    """Parse the browse page's filters plus ``per_page``; a page past the end is not found."""
+    """Parse the browse page's filters plus ``per_page``, then list that page."""
     problems: dict[str, str] = {}
     parameters.refuse_blank_values(args, (*HUB_FILTERS, "sort", *PAGING), problems)
     _, per_page = parameters.parse_paging(args, _default_per_page(), problems)
-    if len(args.get("q", "")) > current_app.config["MAX_SEARCH_LENGTH"]:
-        problems["q"] = f"is longer than {current_app.config['MAX_SEARCH_LENGTH']} characters"
     query = browse.HubQuery()
     try:
         query = browse.parse_hub_query(
@@ -35,11 +34,8 @@ def _hub_page(args) -> tuple[browse.HubQuery, browse.HubPage]:
         )
     except ValidationError as error:
         problems = error.fields | problems
-    parameters.raise_problems(problems, "organisations")
-    try:
-        return query, browse.list_hubs(db.session, query, memo=cache)
-    except ValidationError as error:
-        raise NotFound(error.message) from error
+    rules.refuse(problems, "organisations")
+    return query, browse.list_hubs(db.session, query, memo=cache)
 
 
 @bp.get("/organisations")
@@ -80,7 +76,7 @@ def list_services():
     parameters.refuse_blank_values(request.args, (*parameters.SERVICE_FILTERS, *PAGING), problems)
     filters = parameters.parse_service_filters(request.args, problems)
     page_number, per_page = parameters.parse_paging(request.args, _default_per_page(), problems)
-    parameters.raise_problems(problems, "services")
+    rules.refuse(problems, "services")
     statement = published.services_statement(filters)
     page = published.paginate(db.session, statement, page_number, per_page)
     items = [s.serialize_service(service) for service in page.items]
@@ -100,7 +96,7 @@ def _plain_page(what: str, statement, serialize, model: type[api.Page]) -> dict:
     problems: dict[str, str] = {}
     parameters.refuse_blank_values(request.args, PAGING, problems)
     page_number, per_page = parameters.parse_paging(request.args, _default_per_page(), problems)
-    parameters.raise_problems(problems, what)
+    rules.refuse(problems, what)
     page = published.paginate(db.session, statement, page_number, per_page)
     items = [serialize(record) for record in page.items]
     return s.as_json(model(items=items, **s.page_fields(page, {})))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 import pycountry
 from sqlalchemy import (
@@ -25,13 +24,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, lazyload, selectinload
 
 from catalogue import vocabularies
-from catalogue.errors import ValidationError
 from catalogue.models import DetectedTag, Organisation, Service, Tag, current_revision
 from catalogue.models.tags import organisation_tags
 from catalogue.services import duplicates, search
+from catalogue.services import list_parameters as rules
+from catalogue.services.list_parameters import Facet, FacetOption, MultiArgs
 from catalogue.vocabularies import PUBLISHED
 
-MAX_PAGE = 10_000
 SORTS: dict[str, str] = {
     "relevance": "Relevance",
     "name": "Name",
@@ -46,14 +45,6 @@ class Memo(Protocol):
     def get(self, key: str) -> Any: ...
 
     def set(self, key: str, value: Any) -> Any: ...
-
-
-class MultiArgs(Protocol):
-    """What the parser needs from a query string: Werkzeug's MultiDict has it."""
-
-    def getlist(self, key: str) -> list[str]: ...
-
-    def get(self, key: str, default: Any = None) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -79,6 +70,11 @@ FACETS: tuple[FacetSpec, ...] = (
     FacetSpec("technology", "Technology", lambda: {t: t for t in vocabularies.TECHNOLOGIES}),
     FacetSpec("sector", "Sector", lambda: {s: s for s in vocabularies.SECTORS}),
 )
+
+
+def facet_labels(param: str) -> Mapping[str, str]:
+    """The values one facet of the hub list accepts, with their labels."""
+    return next(spec.labels for spec in FACETS if spec.param == param)()
 
 
 @dataclass(frozen=True)
@@ -122,29 +118,17 @@ class HubQuery:
         """Return this query without facet selections, back on page 1."""
         return replace(self, filters={}, page=1)
 
+    def args_for_page(self, page: int) -> dict:
+        """Query-string arguments of this query on another page."""
+        return self.to_args(page=page)
 
-class FacetOption(NamedTuple):
-    """One value of a facet, with the number of hubs that selecting it would give.
+    def args_without(self, param: str, value: str) -> dict:
+        """Query-string arguments without one selected facet value, back on page 1."""
+        return self.to_args(drop=(param, value))
 
-    ``detected`` of them only have the value detected in their description: they neither
-    declare it nor (for a family) offer a published service in it.
-    """
-
-    value: str
-    label: str
-    count: int
-    selected: bool
-    detected: int = 0
-
-
-@dataclass(frozen=True)
-class Facet:
-    """A facet's options, ready to show as checkboxes."""
-
-    param: str
-    title: str
-    options: list[FacetOption]
-    detectable: bool = False
+    def args_cleared(self) -> dict:
+        """Query-string arguments without facet selections, back on page 1."""
+        return self.cleared().to_args()
 
 
 @dataclass(frozen=True)
@@ -164,42 +148,18 @@ def parse_hub_query(
 ) -> HubQuery:
     """Validate hub-list query parameters; raise ``ValidationError`` naming each bad one."""
     problems: dict[str, str] = {}
-    q = " ".join(str(args.get("q", "") or "").split())
-    if len(q) > max_search_length:
-        problems["q"] = f"is {len(q)} characters long; the limit is {max_search_length}"
+    q = rules.read_search_text(args, max_search_length, problems)
     filters: dict[str, tuple[str, ...]] = {}
     for spec in FACETS:
-        values = tuple(dict.fromkeys(v.strip() for v in args.getlist(spec.param) if v.strip()))
         known = spec.labels()
-        unknown = [v for v in values if v not in known]
-        if unknown:
-            problems[spec.param] = f"unknown value {', '.join(repr(v[:60]) for v in unknown[:3])}"
-        elif values:
+        if values := rules.read_known_values(args, spec.param, known.__contains__, problems):
             filters[spec.param] = values
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         problems["sort"] = f"must be one of {', '.join(SORTS)}"
-    page = _parse_page(args.get("page"), problems)
-    if problems:
-        raise ValidationError(_message(problems), fields=problems)
+    page = rules.read_page(args, problems)
+    rules.refuse(problems, "hub list")
     return HubQuery(q=q, filters=filters, sort=sort, page=page, per_page=per_page)
-
-
-def _parse_page(raw: str | None, problems: dict[str, str]) -> int:
-    if raw is None or raw == "":
-        return 1
-    text = str(raw).strip()
-    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_PAGE:
-        problems["page"] = f"must be a whole number from 1 to {MAX_PAGE}"
-        return 1
-    return int(text)
-
-
-def _message(problems: dict[str, str]) -> str:
-    names = [f"“{name}”" for name in problems]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    plural = "s" if len(names) > 1 else ""
-    return f"The hub list could not be shown: check the parameter{plural} {listed}."
 
 
 def _search_condition(session: Session, query: HubQuery) -> ColumnElement | None:
@@ -328,12 +288,7 @@ def list_hubs(session: Session, query: HubQuery, memo: Memo | None = None) -> Hu
     search = duplicates.any_record_matches(_search_condition(session, query))
     conditions = _conditions(query, search)
     total = session.scalar(select(func.count()).select_from(Organisation).where(*conditions)) or 0
-    pages = max(1, math.ceil(total / query.per_page))
-    if query.page > pages:
-        raise ValidationError(
-            f"Page {query.page} does not exist: this list has {pages} page(s).",
-            fields={"page": f"must be at most {pages}"},
-        )
+    pages = rules.count_pages(query.page, total, query.per_page)
     items = session.scalars(
         _ordered(session, select(Organisation).where(*conditions), query)
         .limit(query.per_page)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from catalogue.models import Organisation
-from catalogue.vocabularies import PUBLISHED, SERVICE_FAMILIES
+from catalogue.services.visibility import keep_public
+from catalogue.vocabularies import SERVICE_FAMILIES
 
 MIN_DESCRIPTION = 200
 
@@ -20,7 +21,7 @@ class Completeness:
 
 def _checks(organisation: Organisation) -> list[tuple[bool, str]]:
     tags = {t.vocabulary for t in organisation.tags}
-    services = [s for s in organisation.services if s.status == PUBLISHED]
+    services = keep_public(organisation.services)
     families = {s.family for s in services}
     checks = [
         (

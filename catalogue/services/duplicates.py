@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, Select, Subquery, and_, case, func, or_, s
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from catalogue.models import Organisation, Service
+from catalogue.services.visibility import is_public, keep_public
 from catalogue.vocabularies import PUBLISHED
 
 _Shown = aliased(Organisation, name="shown_record")
@@ -84,25 +85,21 @@ def listed_organisations(session: Session) -> list[Organisation]:
 def shown_record(organisation: Organisation) -> Organisation:
     """Return the record that lists and shows ``organisation``: the one it duplicates, if public."""
     target = organisation.duplicate_of
-    return target if target is not None and target.status == PUBLISHED else organisation
+    return target if is_public(target) else organisation
 
 
 def records_of(organisation: Organisation) -> list[Organisation]:
     """Return a listed organisation's records: itself, then its published duplicates by ref."""
-    return [organisation, *(d for d in organisation.duplicates if d.status == PUBLISHED)]
+    return [organisation, *keep_public(organisation.duplicates)]
 
 
 def listed_services(organisation: Organisation) -> list[Service]:
     """Return the published services of every record of a listed organisation, its own first."""
-    return [
-        service
-        for record in records_of(organisation)
-        for service in record.services
-        if service.status == PUBLISHED
-    ]
+    records = records_of(organisation)
+    return [service for record in records for service in keep_public(record.services)]
 
 
 def shown_records(organisations: list[Organisation]) -> list[Organisation]:
     """Map published records to the records that show them, once each, in their order."""
-    shown = [shown_record(o) for o in organisations if o is not None and o.status == PUBLISHED]
+    shown = [shown_record(o) for o in keep_public(organisations)]
     return list({record.id: record for record in shown}.values())

@@ -20,7 +20,7 @@ from catalogue.models import (
     Talk,
 )
 from catalogue.models.practices import practice_organisations
-from catalogue.services import duplicates
+from catalogue.services import duplicates, visibility
 from catalogue.services.tagging import undeclared_detected
 from catalogue.vocabularies import PUBLISHED
 
@@ -45,11 +45,7 @@ def catalogue_counts(session: Session) -> CatalogueCounts:
 
     return CatalogueCounts(
         hubs=count(select(func.count(Organisation.id)).where(listed)),
-        services=count(
-            select(func.count(Service.id))
-            .join(Organisation, Organisation.id == Service.organisation_id)
-            .where(Organisation.status == PUBLISHED, Service.status == PUBLISHED)
-        ),
+        services=count(visibility.services_on_offer(func.count(Service.id))),
         countries=count(select(func.count(distinct(Organisation.country))).where(listed)),
         practices=count(select(func.count(Practice.id)).where(Practice.status == PUBLISHED)),
         events=count(select(func.count(Event.id)).where(Event.status == PUBLISHED)),
@@ -133,13 +129,8 @@ def hub_detail(session: Session, hub: Organisation) -> HubDetail:
 def get_service(session: Session, slug: str) -> Service:
     """Return the published service (of a published organisation) with this slug."""
     service = session.scalar(
-        select(Service)
-        .join(Service.organisation)
-        .where(
-            Service.slug == slug,
-            Service.status == PUBLISHED,
-            Organisation.status == PUBLISHED,
-        )
+        visibility.services_on_offer()
+        .where(Service.slug == slug)
         .options(contains_eager(Service.organisation))
     )
     if service is None:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from catalogue.config import Defaults
+
 MIN_LENGTH = 12
 MAX_LENGTH = 128
 # Django's list (BSD-3-Clause, catalogue/data/common-passwords.LICENSE), shipped unchanged.
 COMMON_PASSWORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "common-passwords.txt.gz"
-# Compared against when no account has the address, so a wrong address costs the same time.
-_UNUSABLE_HASH = generate_password_hash("no account has this password")
 
 
 @cache
@@ -34,14 +34,37 @@ def password_problem(password: str) -> str | None:
     return None
 
 
+_hashing = {"method": Defaults.PASSWORD_HASH_METHOD}
+
+
+def use_hash_method(method: str) -> None:
+    """Hash new passwords with werkzeug's ``method`` (the app sets ``PASSWORD_HASH_METHOD``).
+
+    The default is scrypt at werkzeug's cost; the tests use a smaller N: the same code path,
+    a faster hash. A stored hash names its own method, so older hashes still verify.
+    """
+    generate_password_hash("", method=method)  # an unknown method fails here, at start-up
+    _hashing["method"] = method
+
+
+def _hash_method() -> str:
+    return _hashing["method"]
+
+
+@cache
+def _unusable_hash(method: str) -> str:
+    """Compared against when no account has the address, so a wrong address costs the same."""
+    return generate_password_hash("no account has this password", method=method)
+
+
 def hash_password(password: str) -> str:
     """A salted, slow hash of the password (werkzeug's scrypt)."""
-    return generate_password_hash(password)
+    return generate_password_hash(password, method=_hash_method())
 
 
 def password_matches(stored_hash: str | None, password: str) -> bool:
     """Check a password against a stored hash; with no hash, spend the same time and say no."""
     if stored_hash is None:
-        check_password_hash(_UNUSABLE_HASH, password)
+        check_password_hash(_unusable_hash(_hash_method()), password)
         return False
     return check_password_hash(stored_hash, password)

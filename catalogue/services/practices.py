@@ -8,7 +8,6 @@ the practice's title, summary or lead organisation. A match in the title ranks f
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import reduce
@@ -17,11 +16,11 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, se
 from sqlalchemy.orm import Session
 
 from catalogue import vocabularies
-from catalogue.errors import ValidationError
 from catalogue.models import Practice, Tag
 from catalogue.models.tags import practice_tags
+from catalogue.services import list_parameters as rules
 from catalogue.services import search
-from catalogue.services.browse import MultiArgs, _parse_page
+from catalogue.services.list_parameters import Facet, FacetOption, MultiArgs
 from catalogue.vocabularies import PUBLISHED
 
 MAX_LABEL = 200
@@ -70,24 +69,22 @@ class PracticeQuery:
         args |= changes
         return {key: value for key, value in args.items() if value not in (None, "", [])}
 
-    def cleared(self) -> dict:
+    def selected(self, param: str) -> tuple[str, ...]:
+        """The values selected in one facet."""
+        return self.filters.get(param, ())
+
+    def args_for_page(self, page: int) -> dict:
+        """Query-string arguments of this query on another page."""
+        return self.to_args(page=None if page == 1 else page)
+
+    def args_cleared(self) -> dict:
         """Query-string arguments with the search words only, on page 1."""
         return {"q": self.q} if self.q else {}
 
-    def without(self, param: str, value: str) -> dict:
+    def args_without(self, param: str, value: str) -> dict:
         """Query-string arguments without one selected facet value, back on page 1."""
         kept = [v for v in self.filters.get(param, ()) if v != value]
         return self.to_args(**{param: kept, "page": None})
-
-
-@dataclass(frozen=True)
-class FacetOption:
-    """One value of a facet with how many practices selecting it gives."""
-
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 @dataclass(frozen=True)
@@ -98,27 +95,19 @@ class PracticePage:
     total: int
     page: int
     pages: int
-    facets: list[tuple[str, str, list[FacetOption]]]
+    facets: list[Facet]
 
 
 def parse_practice_query(args: MultiArgs, *, per_page: int, max_search_length: int):
     """Validate the practice list's parameters; raise ``ValidationError`` naming each bad one."""
     problems: dict[str, str] = {}
-    q = " ".join(str(args.get("q", "") or "").split())
-    if len(q) > max_search_length:
-        problems["q"] = f"is {len(q)} characters long; the limit is {max_search_length}"
+    q = rules.read_search_text(args, max_search_length, problems)
     filters: dict[str, tuple[str, ...]] = {}
     for param, check in _CHECKS.items():
-        values = tuple(dict.fromkeys(v.strip() for v in args.getlist(param) if v.strip()))
-        bad = [v for v in values if not check(v)]
-        if bad:
-            problems[param] = f"unknown value {', '.join(repr(v[:60]) for v in bad[:3])}"
-        elif values:
+        if values := rules.read_known_values(args, param, check, problems):
             filters[param] = values
-    page = _parse_page(args.get("page"), problems)
-    if problems:
-        names = ", ".join(f"“{name}”" for name in problems)
-        raise ValidationError(f"The practice list could not be shown: check {names}.", problems)
+    page = rules.read_page(args, problems)
+    rules.refuse(problems, "practice list")
     return PracticeQuery(q=q, filters=filters, page=page, per_page=per_page)
 
 
@@ -191,7 +180,7 @@ def list_practices(session: Session, query: PracticeQuery) -> PracticePage:
     """One page of published practices matching the query, with the facets' counts."""
     where = _conditions(query)
     total = session.scalar(select(func.count()).select_from(Practice).where(*where)) or 0
-    pages = max(1, math.ceil(total / query.per_page))
+    pages = rules.count_pages(query.page, total, query.per_page)
     order = [Practice.title, Practice.id]
     terms = search.parse_search(query.q) if query.q else None
     if terms:
@@ -204,5 +193,5 @@ def list_practices(session: Session, query: PracticeQuery) -> PracticePage:
         .limit(query.per_page)
         .offset((query.page - 1) * query.per_page)
     ).all()
-    facets = [(p, TITLES[p], _facet_counts(session, query, p)) for p in TITLES]
+    facets = [Facet(p, TITLES[p], _facet_counts(session, query, p)) for p in TITLES]
     return PracticePage(list(items), total, query.page, pages, facets)

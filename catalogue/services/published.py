@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,7 +12,7 @@ from sqlalchemy.orm import Session
 from catalogue.errors import NotFound
 from catalogue.models import Event, Organisation, Practice, Service, Tag
 from catalogue.models.tags import service_tags
-from catalogue.services import duplicates
+from catalogue.services import duplicates, list_parameters, visibility
 from catalogue.vocabularies import PUBLISHED
 
 
@@ -32,20 +31,14 @@ class Page:
 def paginate(session: Session, statement: Select, page: int, per_page: int) -> Page:
     """Run ``statement`` for one page; a page past the last one is not found."""
     total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
-    pages = max(1, math.ceil(total / per_page))
-    if page > pages:
-        raise NotFound(f"Page {page} does not exist: this list has {pages} page(s).")
+    pages = list_parameters.count_pages(page, total, per_page)
     items = session.scalars(statement.limit(per_page).offset((page - 1) * per_page)).all()
     return Page(list(items), total, page, per_page, pages)
 
 
 def services_statement(filters: Mapping[str, tuple[str, ...]]) -> Select:
     """Published services of published organisations, filtered, in a stable order."""
-    statement = (
-        select(Service)
-        .join(Service.organisation)
-        .where(Service.status == PUBLISHED, Organisation.status == PUBLISHED)
-    )
+    statement = visibility.services_on_offer()
     if families := filters.get("family"):
         statement = statement.where(Service.family.in_(families))
     if countries := filters.get("country"):
@@ -99,11 +92,6 @@ def _published_one(session: Session, statement: Select, ref: str) -> Any:
     if record is None:
         raise NotFound(f"There is no published record with ref “{ref[:100]}”.")
     return record
-
-
-def keep_published(records: list[Any]) -> list[Any]:
-    """Keep the published records of a relationship."""
-    return [record for record in records if record is not None and record.status == PUBLISHED]
 
 
 def families_of(session: Session, organisation_ids: list[int]) -> dict[int, list[str]]:

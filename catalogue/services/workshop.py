@@ -13,6 +13,7 @@ from catalogue.models import Event, EventSession, Organisation, Practice, Talk
 from catalogue.models.events import talk_practices
 from catalogue.services import duplicates
 from catalogue.services.source_dates import PartialDate
+from catalogue.services.visibility import keep_public
 from catalogue.vocabularies import PUBLISHED
 
 WORKSHOP_DATE = date(2020, 4, 30)
@@ -70,10 +71,6 @@ class EventAgenda:
         return sum(len(block.talks) for block in self.blocks)
 
 
-def _published(records: list) -> list:
-    return [record for record in records if record.status == PUBLISHED]
-
-
 def get_event(session: Session, slug: str | None = None) -> EventAgenda:
     """Return the published event with ``slug`` (the 30 April 2020 workshop when omitted)."""
     statement = select(Event).where(Event.status == PUBLISHED)
@@ -92,7 +89,7 @@ def get_event(session: Session, slug: str | None = None) -> EventAgenda:
                 AgendaTalk(
                     talk,
                     next(iter(duplicates.shown_records([talk.organisation])), None),
-                    [Example.of(p, talk, event.date) for p in _published(talk.practices)],
+                    [Example.of(p, talk, event.date) for p in keep_public(talk.practices)],
                 )
                 for talk in block.talks
             ],

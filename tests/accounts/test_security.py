@@ -71,3 +71,29 @@ def test_session_cookie_is_httponly_and_samesite(client, accounts):
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie
     assert "SameSite=Lax" in cookie
+
+
+def test_passwords_are_hashed_with_scrypt_at_full_cost_unless_configured(database_url):
+    """The tests hash cheaply; an app on the default settings does not."""
+    from catalogue import create_app
+    from catalogue.extensions import db
+    from catalogue.services import accounts
+    from tests.conftest import _empty_all_tables
+
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
+    with app.app_context():
+        try:
+            account = accounts.create_admin(db.session, "root@example.eu", PASSWORD)
+            assert account.password_hash.startswith("scrypt:32768:8:1$")
+            assert accounts.authenticate(db.session, "root@example.eu", PASSWORD) == account
+            assert accounts.authenticate(db.session, "root@example.eu", PASSWORD + "x") is None
+        finally:
+            db.session.remove()
+            _empty_all_tables()
+
+
+def test_an_unknown_hash_method_stops_the_app_at_start():
+    from catalogue import create_app
+
+    with pytest.raises(ValueError, match="md5-please"):
+        create_app({"TESTING": True, "PASSWORD_HASH_METHOD": "md5-please"})
