@@ -7,7 +7,7 @@ PYTEST := $(BIN)/pytest
 PG_SERVER_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test test-postgres test-browser lint format evaluate benchmark load clean
+.PHONY: run serve test test-postgres test-browser lint format evaluate benchmark load load-postgres clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,3 +64,9 @@ clean:
 ## load: gunicorn (2 workers) on a seeded temporary database, loaded from 127.0.0.1 for 20 s
 load: $(STAMP)
 	$(BIN)/python -m tests.load.http_load --workers 2 --concurrency 8 --seconds 20
+
+## load-postgres: a synthetic catalogue of 10,000 services on a throwaway PostgreSQL database,
+## gunicorn (2 workers), wrk with 20 connections on each request kind; prints the table
+load-postgres: $(STAMP)
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	PG_SERVER_URL=$(PG_SERVER_URL) $(BIN)/python -m tests.load.postgres_load

@@ -21,7 +21,7 @@ from catalogue.services import (
     seeding,
     tagging,
 )
-from catalogue.services.interchange import DocumentError
+from catalogue.services.interchange import DocumentError, streaming
 from catalogue.services.interchange.files import read_document
 from matching.semantic import default_encoder
 from matching.vectorstore import SEED_VECTORS_FILE
@@ -58,18 +58,30 @@ def import_command(file: Path, prune: bool) -> None:
     """Import FILE (interchange format): all or nothing, upserting by ref.
 
     An organisation's services are replaced by the ones FILE lists, even without --prune.
+    A file of organisations alone is streamed: checked whole, then written in batches.
     """
-    document = _read_document(file)
-    total = interchange.count_records(document)
+    plan = None if prune else streaming.plan_stream(file)
     try:
-        with click.progressbar(length=total, label="Importing") as bar:
-            summary = interchange.import_catalogue(
-                db.session, document, prune=prune, progress=bar.update
-            )
+        if plan is not None and plan.streamable:
+            summary = _import_streamed(file, plan)
+        else:
+            document = _read_document(file)
+            total = interchange.count_records(document)
+            with click.progressbar(length=total, label="Importing") as bar:
+                summary = interchange.import_catalogue(
+                    db.session, document, prune=prune, progress=bar.update
+                )
     except ValidationError as error:
         _fail_with(error)
     db.session.commit()
     click.echo(f"{file}: {summary}")
+
+
+def _import_streamed(file: Path, plan: streaming.StreamPlan) -> interchange.ImportSummary:
+    with click.progressbar(length=plan.records, label="Checking ") as bar:
+        streaming.check_file_streamed(db.session, file, plan, progress=bar.update)
+    with click.progressbar(length=plan.records, label="Importing") as bar:
+        return streaming.write_file_streamed(db.session, file, plan, progress=bar.update)
 
 
 @click.command("import-ngsi-ld")

@@ -39,8 +39,8 @@ def derive_detected_tags(organisation: Organisation) -> bool:
     return changed
 
 
-def _text_changed(session: Session, organisation: Organisation) -> bool:
-    if organisation in session.new:
+def _text_changed(new: set, organisation: Organisation) -> bool:
+    if organisation in new:
         return True
     state = inspect(organisation)
     return any(state.attrs[name].history.has_changes() for name in _TEXT_FIELDS)
@@ -51,8 +51,9 @@ def rederive_before_flush(session: Session, flush_context: object, instances: ob
 
     Registered as a ``before_flush`` listener, so no write path can leave them stale.
     """
-    for record in (*session.new, *session.dirty):
-        if isinstance(record, Organisation) and _text_changed(session, record):
+    new = set(session.new)  # built once: a batch of an import holds thousands of records
+    for record in (*new, *session.dirty):
+        if isinstance(record, Organisation) and _text_changed(new, record):
             derive_detected_tags(record)
 
 

@@ -56,6 +56,7 @@ def import_catalogue(
     *,
     prune: bool = False,
     progress: Progress | None = None,
+    analyze: bool = True,
 ) -> ImportSummary:
     """Validate ``document`` whole, then create or update its records by ref (flush, no commit).
 
@@ -65,6 +66,7 @@ def import_catalogue(
     whose ``source.name`` is one the document uses (on any record), but whose ref it no longer
     holds, are removed too, unless the document still refers to them. Imported records are
     published; unchanged records are not touched (no version, timestamp or revision change).
+    ``analyze=False`` leaves the planner statistics to the caller (a batched import).
     """
     cleaned = checked_document(session, document)
     importer = _Importer(session, cleaned, progress or (lambda n: None))
@@ -72,7 +74,8 @@ def import_catalogue(
     if prune:
         importer.prune()
     session.flush()
-    refresh_planner_statistics(session)
+    if analyze:
+        refresh_planner_statistics(session)
     return importer.summary
 
 
