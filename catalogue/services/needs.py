@@ -14,6 +14,7 @@ from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Need
 from catalogue.models.base import utcnow
 from catalogue.models.needs import OPEN
+from catalogue.services import list_parameters as rules
 from catalogue.services.mail import MailSettings, send_mail
 from catalogue.services.need_values import NeedValues, validate_need
 from catalogue.vocabularies import TECHNOLOGIES
@@ -131,32 +132,22 @@ class BoardQuery:
 
 
 def check_board_query(args: dict, countries: Iterable[str], families: Iterable[str]) -> BoardQuery:
-    """Check the board's parameters; ``ValidationError`` names each bad one."""
-    problems = {}
-    q = (args.get("q") or "").strip()
-    if len(q) > MAX_BOARD_QUERY:
-        problems["q"] = f"is {len(q)} characters long; at most {MAX_BOARD_QUERY} are allowed"
-    checks: dict[str, tuple[Iterable[str], str]] = {
-        "country": (countries, "country code"),
-        "family": (families, "service family"),
-        "technology": (TECHNOLOGIES, "technology"),
+    """Check the board's parameters with the rules every list shares (``list_parameters``)."""
+    problems: dict[str, str] = {}
+    q = rules.read_search_text(args, MAX_BOARD_QUERY, problems)
+    known: dict[str, frozenset[str]] = {
+        "country": frozenset(countries),
+        "family": frozenset(families),
+        "technology": frozenset(TECHNOLOGIES),
     }
     chosen: dict[str, str | None] = {}
-    for name, (known, what) in checks.items():
-        value = args.get(name) or None
-        if value is not None and value not in set(known):
-            problems[name] = f"{value!r} is not a known {what}"
-        chosen[name] = value
-    try:
-        page = int(args.get("page") or 1)
-        if page < 1:
-            raise ValueError
-    except ValueError:
-        problems["page"] = "must be a whole number from 1"
-        page = 1
-    if problems:
-        first = min(problems)
-        raise ValidationError(f"{first}: {problems[first]}", problems)
+    for name, values in known.items():
+        picked = rules.read_known_values(args, name, values.__contains__, problems)
+        if len(picked) > 1:
+            problems[name] = "choose one value"
+        chosen[name] = picked[0] if picked else None
+    page = rules.read_page(args, problems)
+    rules.refuse(problems, "needs board")
     return BoardQuery(q=q, page=page, **chosen)
 
 
@@ -177,6 +168,7 @@ def board(session: Session, query: BoardQuery) -> tuple[list[Need], int]:
         needs = [n for n in needs if query.family in (n.families or ())]
     if query.technology:
         needs = [n for n in needs if query.technology in (n.technologies or ())]
+    rules.count_pages(query.page, len(needs), BOARD_PAGE_SIZE)
     start = (query.page - 1) * BOARD_PAGE_SIZE
     return needs[start : start + BOARD_PAGE_SIZE], len(needs)
 

@@ -62,7 +62,8 @@ def test_the_board_searches_and_filters(client, three_needs):
 def test_bad_board_parameters_are_refused(client, query):
     response = client.get(f"/needs/board?{query}")
     assert response.status_code == 400
-    assert "The search could not be run" in response.get_data(as_text=True)
+    said = response.get_data(as_text=True)
+    assert "The needs board could not be shown: check the parameter" in said
 
 
 def test_a_public_need_page_and_an_anonymous_one(client, three_needs):
