@@ -76,3 +76,19 @@ def edit_saved_need(token: str):
     status = 400 if form.is_submitted() else 200
     page = render_template("needs/edit_saved_need.html", form=form, need=need, token=token)
     return personal(page, status)
+
+
+@bp.post("/saved/<token>/status")
+def change_need_status(token: str):
+    """Close a saved need (found help, or no longer needed) or open it again."""
+    need = needs.need_by_token(db.session, token)
+    needs.set_status(db.session, need, request.form.get("status"))
+    db.session.commit()
+    closed = need.status == "closed"
+    flash(
+        "The need is closed: it is off the needs board and hubs no longer see it."
+        if closed
+        else "The need is open again.",
+        "success",
+    )
+    return redirect(url_for("needs.show_saved_need", token=token), 303)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Need
 from catalogue.models.base import utcnow
-from catalogue.models.needs import OPEN
+from catalogue.models.needs import CLOSED, OPEN
 from catalogue.services import list_parameters as rules
 from catalogue.services.mail import MailSettings, send_mail
 from catalogue.services.need_values import NeedValues, validate_need
@@ -111,6 +111,14 @@ def record_visit(session: Session, need: Need, refs: Iterable[str]) -> set[str] 
     need.last_visit_at = utcnow()
     session.flush()
     return new
+
+
+def set_status(session: Session, need: Need, status: str | None) -> None:
+    """The official closes the need (it leaves the board and hubs' lists) or opens it again."""
+    if status not in (OPEN, CLOSED):
+        raise ValidationError("Choose open or closed.", {"status": "open or closed"})
+    need.status = status
+    session.flush()
 
 
 def public_needs() -> Select:

@@ -73,7 +73,7 @@ def test_a_public_need_page_and_an_anonymous_one(client, three_needs):
     page = _page(client, f"/needs/board/{public.public_ref}")
     assert "A need from Publictown" in page
     page = _page(client, f"/needs/board/{anonymous.public_ref}")
-    assert "A need from A city" in page and "Hiddentown" not in page
+    assert "A need from a city in Netherlands" in page and "Hiddentown" not in page
     assert "official@gent.example.be" not in page
 
 
@@ -121,3 +121,13 @@ def test_a_private_need_cannot_be_reported(client, three_needs):
     private = db.session.scalar(select(Need).where(Need.text == PRIVATE))
     assert client.post(f"/needs/board/{private.public_ref}/report").status_code == 404
     assert token_of(three_needs["private"])
+
+
+def test_a_closed_need_leaves_the_board_and_can_be_opened_again(client, three_needs):
+    path = three_needs["public"]
+    assert client.post(f"{path}/status", data={"status": "ajar"}).status_code == 400
+    assert client.post(f"{path}/status", data={"status": "closed"}).status_code == 303
+    assert "Qwertpublic" not in _page(client, "/needs/board")
+    assert "This need is closed" in _page(client, path)
+    client.post(f"{path}/status", data={"status": "open"})
+    assert "Qwertpublic" in _page(client, "/needs/board")

@@ -11,6 +11,7 @@ NOT_CACHED = (
     "needs.edit_saved_need",
     "needs.contact_hub",
     "needs.give_feedback",
+    "needs.change_need_status",
     "needs.list_needs",
     "needs.need_detail",
     "publish.show_inbox",
