@@ -113,11 +113,6 @@ def record_visit(session: Session, need: Need, refs: Iterable[str]) -> set[str] 
     return new
 
 
-def is_public(need: Need) -> bool:
-    """Whether anyone may see the need without its link (the one rule, used everywhere)."""
-    return need.visibility in PUBLIC_VISIBILITIES and not need.hidden and need.status == OPEN
-
-
 def public_needs() -> Select:
     """The statement of every need anyone may see: public or anonymous, open, not hidden."""
     return select(Need).where(
