@@ -14,6 +14,7 @@ from sqlalchemy import select
 from catalogue.extensions import db
 from catalogue.models import Account, Membership, Organisation
 from catalogue.models.base import utcnow
+from catalogue.services.accounts import create_admin
 from catalogue.services.passwords import hash_password
 from tests.browser.test_pages import VIEWPORTS
 from tests.browser.test_publishing import PASSWORD, check_axe, log_in
@@ -38,9 +39,15 @@ def make_manager(seeded_app, slug: str) -> str:
     return email
 
 
-def focused_id(page) -> str:
-    """The id of the element that has the focus."""
-    return page.evaluate("document.activeElement && document.activeElement.id")
+@pytest.fixture(scope="module")
+def needs_moderator(seeded_app) -> str:
+    """An administrator of the seeded app, for the moderators' needs pages."""
+    email = "needs-moderator@platform.example.eu"
+    with seeded_app.app_context():
+        create_admin(db.session, email, PASSWORD)
+        db.session.commit()
+        db.session.remove()
+    return email
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -154,3 +161,44 @@ def test_the_journey_with_the_keyboard_alone(browser, base_url):
     page.wait_for_url(SAVED_PAGE)
     assert "Sent, not read yet" in page.content()
     context.close()
+
+
+def test_the_hubs_answer_page_and_the_moderators_needs_pages_pass_axe(
+    browser, base_url, seeded_app, needs_moderator
+):
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto("/needs/")
+    page.get_by_label("What does your city need?").fill(NEED)
+    page.get_by_label("Your e-mail address").fill(f"official{next(_numbers)}@gent.example.be")
+    page.get_by_label("Public without the city's name").check()
+    page.get_by_role("button", name="Save the need and e-mail me its link").click()
+    page.wait_for_url(SAVED_PAGE)
+    page.get_by_role("button", name=re.compile(r"^Useful")).first.click()
+    page.wait_for_url(SAVED_PAGE)
+    assert "your verdict on" in page.content()
+    slug = (
+        page.get_by_role("link", name=re.compile(r"^Contact this hub"))
+        .first.get_attribute("href")
+        .rsplit("/", 1)[1]
+    )
+    page.get_by_role("link", name="its page on the needs board").click()
+    page.get_by_role("button", name="Report this need as spam or abuse").click()
+    check_axe(page)
+    context.close()
+
+    hub = browser.new_context(base_url=base_url)
+    hub_page = hub.new_page()
+    log_in(hub_page, make_manager(seeded_app, slug))
+    hub_page.goto(f"/manage/{slug}/needs")
+    hub_page.get_by_role("link", name=re.compile(r"^Answer")).first.click()
+    check_axe(hub_page)
+    hub.close()
+
+    moderator = browser.new_context(base_url=base_url)
+    mod_page = moderator.new_page()
+    log_in(mod_page, needs_moderator)
+    for path in ("/moderation/needs", "/moderation/feedback"):
+        mod_page.goto(path)
+        check_axe(mod_page)
+    moderator.close()

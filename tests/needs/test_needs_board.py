@@ -131,3 +131,11 @@ def test_a_closed_need_leaves_the_board_and_can_be_opened_again(client, three_ne
     assert "This need is closed" in _page(client, path)
     client.post(f"{path}/status", data={"status": "open"})
     assert "Qwertpublic" in _page(client, "/needs/board")
+
+
+def test_html_in_a_public_need_is_shown_escaped_on_the_board(client, sensor_hubs):
+    save_need(client, text="<script>alert(1)</script> sensors", visibility="public")
+    ref = db.session.scalar(select(Need.public_ref))
+    for url in ("/needs/board", f"/needs/board/{ref}"):
+        body = client.get(url).get_data(as_text=True)
+        assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
