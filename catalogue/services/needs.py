@@ -75,6 +75,33 @@ def mail_link(session: Session, settings: MailSettings, need: Need, link: str) -
     send_mail(session, settings, need.email, "Your saved need and its private link", body)
 
 
+def resend_links(session: Session, settings: MailSettings, email: str, link_for) -> int:
+    """Mail new private links of every need saved with ``email``; the old links stop working.
+
+    ``link_for(token)`` builds a link. Returns how many needs were found (the page says the
+    same either way: nobody learns which addresses saved needs).
+    """
+    saved = list(
+        session.scalars(
+            select(Need).where(func.lower(Need.email) == email.strip().lower()).order_by(Need.id)
+        )
+    )
+    if not saved:
+        return 0
+    lines = []
+    for need in saved:
+        token = secrets.token_urlsafe(24)
+        need.token_hash = token_hash(token)
+        lines.append(f"- {need.text[:120]}\n  {link_for(token)}")
+    body = (
+        "You asked for new links to the needs saved with this address on Hubs for Cities. "
+        "The earlier links no longer work.\n\n" + "\n".join(lines)
+    )
+    send_mail(session, settings, saved[0].email, "New links to your saved needs", body)
+    session.flush()
+    return len(saved)
+
+
 def need_by_token(session: Session, token: str) -> Need:
     """The need a private link opens, or ``NotFound`` (the same for every wrong token)."""
     need = session.scalar(select(Need).where(Need.token_hash == token_hash(token)))

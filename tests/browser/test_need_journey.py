@@ -198,7 +198,7 @@ def test_the_hubs_answer_page_and_the_moderators_needs_pages_pass_axe(
     moderator = browser.new_context(base_url=base_url)
     mod_page = moderator.new_page()
     log_in(mod_page, needs_moderator)
-    for path in ("/moderation/needs", "/moderation/feedback"):
+    for path in ("/moderation/needs", "/moderation/feedback", "/needs/lost-link"):
         mod_page.goto(path)
         check_axe(mod_page)
     moderator.close()

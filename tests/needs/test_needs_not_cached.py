@@ -12,6 +12,7 @@ NOT_CACHED = (
     "needs.contact_hub",
     "needs.give_feedback",
     "needs.change_need_status",
+    "needs.resend_links",
     "needs.list_needs",
     "needs.need_detail",
     "publish.show_inbox",
