@@ -43,6 +43,9 @@ def test_contact_from_the_results_saves_the_need_first(client, sensor_hubs):
     assert response.headers["Location"].endswith(f"/contact/{flanders.slug}")
     missing = client.post("/needs/", data={"text": NEED, "contact": flanders.slug})
     assert missing.status_code == 400
+    page = html.unescape(missing.get_data(as_text=True))
+    assert "Give your e-mail address to save the need" in page
+    assert f'name="contact" value="{flanders.slug}"' in page  # the results stay to try again
 
 
 def test_without_managers_the_hub_public_address_is_mailed(client, sensor_hubs):
