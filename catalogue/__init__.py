@@ -38,6 +38,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from catalogue.api.blueprint import allow_listed_origins, limit_api
     from catalogue.extensions import csrf, db, migrate, new_limiter
     from catalogue.models.search import described_by_models
+    from catalogue.needs import commands as need_commands
     from catalogue.needs.blueprint import limit_needs
     from catalogue.needs.views import bp as needs_bp
     from catalogue.services.indexing import IndexHolder, IndexSettings
@@ -75,6 +76,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     templating.init_app(app)
     cli.init_app(app)
     commands.init_app(app)
+    need_commands.init_app(app)
     _register_blueprints(app)
     return app
 
@@ -86,6 +88,7 @@ def _register_blueprints(app: Flask) -> None:
     from catalogue.api.blueprint import API_PREFIX
     from catalogue.explore.views import bp as explore_bp
     from catalogue.extensions import csrf
+    from catalogue.moderation import needs_views  # noqa: F401 - its routes join moderation_bp
     from catalogue.moderation.views import bp as moderation_bp
     from catalogue.needs.views import bp as needs_bp
     from catalogue.practices.views import bp as practices_bp

@@ -17,8 +17,9 @@ LISTS = {
     "organisations": "/api/v1/organisations",
     "services": "/api/v1/services",
     "practices": "/api/v1/practices",
+    "needs board": "/needs/board",
 }
-SEARCHABLE = ("hub list", "practice list", "organisations")
+SEARCHABLE = ("hub list", "practice list", "organisations", "needs board")
 
 
 def message(response) -> str:
@@ -42,9 +43,9 @@ def test_a_search_text_over_the_limit_gets_one_message_everywhere(app, client, w
 
 
 @pytest.mark.parametrize("what", LISTS)
-@pytest.mark.parametrize("page", ["0", "abc", "1.5", "²", str(list_parameters.MAX_PAGE + 1)])
-def test_a_bad_page_number_gets_one_message_everywhere(client, what, page):
-    response = client.get(LISTS[what], query_string={"page": page})
+@pytest.mark.parametrize("number", ["0", "abc", "1.5", "²", str(list_parameters.MAX_PAGE + 1)])
+def test_a_bad_page_number_gets_one_message_everywhere(client, what, number):
+    response = client.get(LISTS[what], query_string={"page": number})
     assert response.status_code == 400
     assert f"The {what} could not be shown: check the parameter “page”." in message(response)
 
@@ -62,7 +63,12 @@ def test_a_page_past_the_last_is_not_found_everywhere(client, build, what):
 
 @pytest.mark.parametrize(
     ("what", "param"),
-    [("hub list", "country"), ("practice list", "country"), ("services", "country")],
+    [
+        ("hub list", "country"),
+        ("practice list", "country"),
+        ("services", "country"),
+        ("needs board", "country"),
+    ],
 )
 def test_an_unknown_filter_value_is_named_alike_everywhere(client, what, param):
     response = client.get(LISTS[what], query_string={param: "Narnia"})

@@ -6,13 +6,13 @@ from typing import Any
 
 from pydantic.json_schema import models_json_schema
 
-from catalogue.contracts import api, interchange, match
+from catalogue.contracts import api, interchange, match, writes
 from catalogue.contracts.base import WithoutNullDefaults
 
 COMPONENT = "#/components/schemas/{model}"
-# What the API answers with, and what it reads (the match request).
-RESPONSE_MODELS = (*api.RESPONSES, match.Matches)
-REQUEST_MODELS = (match.MatchRequest,)
+# What the API answers with, and what it reads (the match request and the token writes).
+RESPONSE_MODELS = (*api.RESPONSES, match.Matches, *writes.RESPONSES)
+REQUEST_MODELS = (match.MatchRequest, *writes.REQUESTS)
 
 
 def ref(name: str) -> dict[str, str]:
@@ -33,7 +33,7 @@ def ref_links(targets: dict[str, str]) -> dict[str, Any]:
 
 
 def schemas() -> dict[str, Any]:
-    """Every component schema: the responses, the match request and the interchange document."""
+    """Every component schema: responses, request bodies and the interchange document."""
     models = [(model, "serialization") for model in RESPONSE_MODELS]
     models += [(model, "validation") for model in REQUEST_MODELS]
     _, generated = models_json_schema(

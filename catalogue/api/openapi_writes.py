@@ -1,10 +1,8 @@
-"""The OpenAPI description of the token-authenticated writes, from the pydantic models."""
+"""The OpenAPI paths of the token-authenticated writes (their schemas: ``openapi_schemas``)."""
 
 from __future__ import annotations
 
 from typing import Any
-
-from catalogue.contracts import writes
 
 JSON = "application/json"
 WRITE_ERRORS = {
@@ -15,14 +13,6 @@ WRITE_ERRORS = {
     "409": "The record changed since the `version` sent: fetch it and send the change again.",
 }
 GENERIC_ERRORS = ("405", "406", "413", "429")
-MODELS = (
-    writes.ProfileWrite,
-    writes.ServiceCreate,
-    writes.ServiceWrite,
-    writes.WriteOutcome,
-    writes.Me,
-    writes.ManagedOrganisation,
-)
 SECURITY = [{"apiToken": []}]
 
 
@@ -87,16 +77,6 @@ def merged(read_paths: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     for path, item in paths().items():
         result.setdefault(path, {}).update(item)
     return result
-
-
-def schemas() -> dict[str, Any]:
-    """The JSON Schemas of the write models."""
-    found: dict[str, Any] = {}
-    for model in MODELS:
-        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
-        found |= schema.pop("$defs", {})
-        found[model.__name__] = schema
-    return found
 
 
 SECURITY_SCHEMES = {

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from flask import request, url_for
 from sqlalchemy import select
 
 from catalogue.api.blueprint import bp
 from catalogue.contracts import writes
-from catalogue.errors import NotFound
+from catalogue.errors import Conflict, NotFound
 from catalogue.extensions import db
 from catalogue.models import Membership, Organisation, Service
 from catalogue.services import api_tokens, editing, publishing
@@ -42,6 +45,31 @@ def _outcome(saved: editing.Saved) -> dict:
     ).model_dump(mode="json")
 
 
+def _stale(error: editing.StaleEdit, sent: dict[str, Any], version: int) -> Conflict:
+    """The 409 of a stale ``version``: each field sent whose saved value is now different."""
+    fields = {
+        name: f"is now {json.dumps(error.current[name], ensure_ascii=False)}"
+        for name, value in sent.items()
+        if name in error.current and error.current[name] != value
+    }
+    fields["version"] = f"is {error.version} now, not {version}"
+    return Conflict(
+        f"The record changed since version {version} (it is at version {error.version} now): "
+        "nothing was saved. Read it again, apply your change to what it holds now and send it "
+        "with the new version.",
+        fields=fields,
+    )
+
+
+def _save_or_refuse(save, record, values: dict[str, Any]) -> editing.Saved:
+    """Apply ``values`` over the record's current ones at the version sent, or answer 409."""
+    version = values.pop("version")
+    try:
+        return save(record, editing.current_values(record) | values, version)
+    except editing.StaleEdit as error:
+        raise _stale(error, values, version) from error
+
+
 @bp.get("/me")
 def show_me():
     """The token's account and the organisations it manages."""
@@ -67,9 +95,11 @@ def update_profile(ref: str):
     organisation = _organisation(ref)
     publishing.require_manager(db.session, account, organisation)
     values = writes.parse(writes.ProfileWrite, _body())
-    version = values.pop("version")
-    merged = editing.current_values(organisation) | values
-    saved = editing.save_profile(db.session, account, organisation, merged, version)
+
+    def save(record: Organisation, merged: dict, version: int) -> editing.Saved:
+        return editing.save_profile(db.session, account, record, merged, version)
+
+    saved = _save_or_refuse(save, organisation, values)
     db.session.commit()
     return _outcome(saved)
 
@@ -96,8 +126,10 @@ def update_service(ref: str):
         raise NotFound(f"There is no service with ref “{ref[:100]}”.")
     publishing.require_manager(db.session, account, service.organisation)
     values = writes.parse(writes.ServiceWrite, _body())
-    version = values.pop("version")
-    merged = editing.current_values(service) | values
-    saved = editing.save_service(db.session, account, service, merged, version)
+
+    def save(record: Service, merged: dict, version: int) -> editing.Saved:
+        return editing.save_service(db.session, account, record, merged, version)
+
+    saved = _save_or_refuse(save, service, values)
     db.session.commit()
     return _outcome(saved)

@@ -177,6 +177,25 @@ REQUEST_WORDING = {
 }
 
 
+def request_problems(problems: dict[str, str]) -> dict[str, str]:
+    """The problems of a match request as docs/match-api.md words them.
+
+    A problem inside ``filters`` is reported under ``filters``, naming the filter first
+    ("families: unknown family ..."); an unknown filter lists the known ones.
+    """
+    folded: dict[str, str] = {}
+    for key, message in sorted(problems.items()):
+        name = key.removeprefix("filters.")
+        if name == key:
+            folded[key] = message
+        elif message == REQUEST_WORDING["extra_forbidden"]:
+            known = ", ".join(MatchFilters.model_fields)
+            folded.setdefault("filters", f"{name!r} is not a filter; use {known}")
+        else:
+            folded.setdefault("filters", f"{name}: {message}")
+    return folded
+
+
 class MatchQuery(Contract):
     """The request as understood: the trimmed text, its language and the asking country."""
 

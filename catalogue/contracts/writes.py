@@ -122,3 +122,8 @@ def parse(model: type[BaseModel], body: Any) -> dict[str, Any]:
                     "The request body is not valid.", {name: f"{code!r} is not an ISO 639-1 code"}
                 )
     return values
+
+
+# What the token writes read, and what they answer with (for the OpenAPI components).
+REQUESTS: tuple[type[BaseModel], ...] = (ProfileWrite, ServiceCreate, ServiceWrite)
+RESPONSES: tuple[type[BaseModel], ...] = (WriteOutcome, Me, ManagedOrganisation)

@@ -26,6 +26,7 @@ SENT = "sent"
 READ = "read"
 ANSWERED = "answered"
 OPEN = "open"
+CLOSED = "closed"
 
 
 class Need(Timestamped, Base):

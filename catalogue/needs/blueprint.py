@@ -66,8 +66,12 @@ RATE_MESSAGE = (
 
 def _saving_a_need() -> bool:
     form = request.form
-    posted = request.method == "POST" and request.endpoint == "needs.describe_need"
-    return posted and (form.get("action") == "save" or bool(form.get("contact")))
+    if request.method != "POST":
+        return False
+    if request.endpoint == "needs.resend_links":  # each mails new links: limited alike
+        return True
+    saving = form.get("action") == "save" or bool(form.get("contact"))
+    return request.endpoint == "needs.describe_need" and saving
 
 
 def _contacting_a_hub() -> bool:

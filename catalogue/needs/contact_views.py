@@ -36,6 +36,30 @@ def _sent_message(addresses: list[str]) -> str:
     )
 
 
+def _send(form: ContactForm, need, organisation) -> tuple[list[str] | None, int]:
+    """Send the submitted message; return the addresses mailed (None: refused) and a status."""
+    if form.homepage.data:
+        form.form_errors.append(HONEYPOT_MESSAGE)
+        return None, 400
+    limit = current_app.config["MAX_CONTACTS_PER_NEED_PER_DAY"]
+    try:
+        values = contacts.check_contact(form.values())
+        _, addresses = contacts.send_contact(
+            db.session, mail_settings(), InboxLinks(), need, organisation, values, limit
+        )
+    except ValidationError as error:
+        db.session.rollback()
+        for name, problem in error.fields.items():
+            form[name].errors = [*form[name].errors, problem]
+        return None, 400
+    except TooMany as error:
+        db.session.rollback()
+        form.form_errors.append(error.message)
+        return None, 429
+    db.session.commit()
+    return addresses, 200
+
+
 @bp.route("/saved/<token>/contact/<slug>", methods=["GET", "POST"])
 def contact_hub(token: str, slug: str):
     """Write to a hub about a saved need: the message starts from the need."""
@@ -43,42 +67,14 @@ def contact_hub(token: str, slug: str):
     organisation = contacts.listed_organisation(db.session, slug)
     form = ContactForm(formdata=request.form if request.method == "POST" else None)
     if request.method == "GET":
-        form.process(
-            data={"email": need.email, "message": contacts.prefilled_message(need, organisation)}
-        )
-    status = 200
+        message = contacts.prefilled_message(need, organisation)
+        form.process(data={"email": need.email, "message": message})
+    status = 400 if form.is_submitted() else 200
     if form.validate_on_submit():
-        if form.homepage.data:
-            form.form_errors.append(HONEYPOT_MESSAGE)
-        else:
-            try:
-                values = contacts.check_contact(form.values())
-                _, addresses = contacts.send_contact(
-                    db.session,
-                    mail_settings(),
-                    InboxLinks(),
-                    need,
-                    organisation,
-                    values,
-                    current_app.config["MAX_CONTACTS_PER_NEED_PER_DAY"],
-                )
-            except TooMany as error:
-                db.session.rollback()
-                form.form_errors.append(error.message)
-                status = 429
-            except ValidationError as error:
-                db.session.rollback()
-                for name, problem in error.fields.items():
-                    form[name].errors = [*form[name].errors, problem]
-            else:
-                db.session.commit()
-                flash(_sent_message(addresses), "success")
-                return redirect(
-                    url_for("needs.show_saved_need", token=token) + "#conversations", 303
-                )
-    if form.is_submitted() and status == 200:
-        status = 400
-    page = render_template(
-        "needs/contact_hub.html", form=form, need=need, token=token, organisation=organisation
-    )
-    return personal(page, status)
+        addresses, status = _send(form, need, organisation)
+        if addresses is not None:
+            flash(_sent_message(addresses), "success")
+            target = url_for("needs.show_saved_need", token=token) + "#conversations"
+            return redirect(target, 303)
+    context = {"form": form, "need": need, "token": token, "organisation": organisation}
+    return personal(render_template("needs/contact_hub.html", **context), status)

@@ -177,3 +177,12 @@ class AnswerForm(FlaskForm):
         description="Mailed to the city official and shown on their need's page.",
         render_kw={"rows": 8, "maxlength": 5000},
     )
+
+
+class LostLinkForm(FlaskForm):
+    """The address needs were saved with, to mail new links to them."""
+
+    email = EmailField(
+        "The e-mail address you saved the need with",
+        render_kw={"maxlength": MAX_EMAIL_LENGTH, "autocomplete": "email"},
+    )

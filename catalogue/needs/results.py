@@ -10,12 +10,7 @@ from catalogue.extensions import db, match_index_holder, practice_index_holder
 from catalogue.needs.highlight import highlight_need
 from catalogue.services import hub_matching, practice_matching
 from catalogue.services.need_values import NeedValues
-from catalogue.vocabularies import (
-    NEED_SCOPES,
-    ORGANISATION_KINDS,
-    SERVICE_FAMILIES,
-    country_name,
-)
+from catalogue.vocabularies import ORGANISATION_KINDS, SERVICE_FAMILIES, country_name
 
 
 @dataclass(frozen=True)
@@ -35,8 +30,9 @@ def filter_descriptions(values: NeedValues) -> list[str]:
     if values.families_only:
         described.append(" or ".join(SERVICE_FAMILIES[f] for f in values.families))
     if values.scope != "anywhere" and values.country:
-        where = NEED_SCOPES[values.scope].replace("my country", country_name(values.country))
-        described.append(where.replace("Only in", "hubs in").replace("its", "their"))
+        country = country_name(values.country)
+        neighbours = " and its neighbours" if values.scope == "neighbours" else ""
+        described.append(f"hubs in {country}{neighbours}")
     if values.kinds:
         described.append(", ".join(ORGANISATION_KINDS[k] for k in values.kinds))
     return described

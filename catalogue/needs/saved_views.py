@@ -15,17 +15,21 @@ from catalogue.needs.blueprint import (
     personal,
     where_mail_went,
 )
-from catalogue.needs.forms import NeedForm
+from catalogue.needs.forms import LostLinkForm, NeedForm
 from catalogue.needs.results import need_results
 from catalogue.services import needs
-from catalogue.services.need_values import NeedValues
+from catalogue.services.need_values import NeedValues, email_address
+
+
+def private_link(token: str) -> str:
+    """The absolute private link of a saved need."""
+    return external_url("needs.show_saved_need", token=token)
 
 
 def save_new_need(values: NeedValues) -> tuple[Need, str]:
     """Store the need, mail its private link; the caller commits."""
     need, token = needs.create_need(db.session, values)
-    link = external_url("needs.show_saved_need", token=token)
-    needs.mail_link(db.session, mail_settings(), need, link)
+    needs.mail_link(db.session, mail_settings(), need, private_link(token))
     return need, token
 
 
@@ -76,3 +80,41 @@ def edit_saved_need(token: str):
     status = 400 if form.is_submitted() else 200
     page = render_template("needs/edit_saved_need.html", form=form, need=need, token=token)
     return personal(page, status)
+
+
+@bp.post("/saved/<token>/status")
+def change_need_status(token: str):
+    """Close a saved need (found help, or no longer needed) or open it again."""
+    need = needs.need_by_token(db.session, token)
+    needs.set_status(db.session, need, request.form.get("status"))
+    db.session.commit()
+    closed = need.status == "closed"
+    flash(
+        "The need is closed: it is off the needs board and hubs no longer see it."
+        if closed
+        else "The need is open again.",
+        "success",
+    )
+    return redirect(url_for("needs.show_saved_need", token=token), 303)
+
+
+@bp.route("/lost-link", methods=["GET", "POST"])
+def resend_links():
+    """Mail new private links of the needs saved with an address (the old ones stop working)."""
+    form = LostLinkForm(formdata=request.form if request.method == "POST" else None)
+    if form.validate_on_submit():
+        try:
+            email = email_address(form.email.data, required=True)
+        except ValueError as error:
+            form.email.errors = [*form.email.errors, str(error)]
+        else:
+            needs.resend_links(db.session, mail_settings(), email, private_link)
+            db.session.commit()
+            flash(
+                "If needs were saved with this address, new links to them are mailed there "
+                "and the earlier links no longer work. " + where_mail_went(email),
+                "success",
+            )
+            return redirect(url_for("needs.resend_links"), 303)
+    status = 400 if form.is_submitted() else 200
+    return render_template("needs/resend_links.html", form=form), status

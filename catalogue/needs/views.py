@@ -6,6 +6,7 @@ from flask import render_template, request
 
 from catalogue.needs import board_views, contact_views  # noqa: F401 - their routes join bp
 from catalogue.needs.blueprint import bp, checked_values, form_for_request
+from catalogue.needs.feedback_views import feedback_from_form
 from catalogue.needs.results import need_results
 from catalogue.needs.saved_views import save_from_form
 from catalogue.services.hub_matching import MAX_NEED_LENGTH
@@ -27,5 +28,7 @@ def describe_need():
         return saved
     values = None if form.errors or form.form_errors else checked_values(form)
     result = need_results(values) if values else None
+    thanked = feedback_from_form(result, request.form) if result else None
     status = 400 if form.is_submitted() and result is None else 200
-    return render_template("needs/describe_need.html", form=form, result=result), status
+    page = render_template("needs/describe_need.html", form=form, result=result, thanked=thanked)
+    return page, status

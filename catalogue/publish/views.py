@@ -116,7 +116,7 @@ def new_organisation():
 def manage_organisation(slug: str):
     """An organisation's page for its managers: completeness, services, verification."""
     organisation = managed_organisation(slug)
-    score = completeness.score(organisation)
+    score = completeness.score(organisation, completeness.family_demand(db.session))
     stale = freshness.is_stale(organisation)
     return render_template(
         "publish/manage_organisation.html", organisation=organisation, score=score, stale=stale

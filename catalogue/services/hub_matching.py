@@ -17,6 +17,7 @@ from catalogue.contracts.match import (
     REQUEST_WORDING,
     MatchFilters,
     MatchRequest,
+    request_problems,
 )
 from catalogue.contracts.problems import problems_of
 from catalogue.errors import NotFound, ValidationError
@@ -70,27 +71,11 @@ def validate_match_request(payload: Any) -> MatchRequest:
     try:
         return MatchRequest.model_validate(payload)
     except InvalidRequest as error:
-        problems = _filters_named(dict(problems_of(error, MatchRequest, REQUEST_WORDING)))
+        problems = request_problems(dict(problems_of(error, MatchRequest, REQUEST_WORDING)))
     if "body" in problems:
         raise ValidationError(f"The request body {problems['body']}.", {"body": problems["body"]})
     first = min(problems)
     raise ValidationError(f"{first}: {problems[first]}", dict(sorted(problems.items())))
-
-
-def _filters_named(problems: dict[str, str]) -> dict[str, str]:
-    """Report a problem inside ``filters`` under ``filters``, naming the filter first
-    ("families: unknown family ..."), as docs/match-api.md promises."""
-    folded: dict[str, str] = {}
-    for key, message in sorted(problems.items()):
-        name = key.removeprefix("filters.")
-        if name == key:
-            folded[key] = message
-        elif message == REQUEST_WORDING["extra_forbidden"]:
-            known = ", ".join(MatchFilters.model_fields)
-            folded.setdefault("filters", f"{name!r} is not a filter; use {known}")
-        else:
-            folded.setdefault("filters", f"{name}: {message}")
-    return folded
 
 
 def _service_record(service: Service) -> ServiceRecord:

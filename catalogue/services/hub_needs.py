@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,10 +48,27 @@ def _answered(session: Session, organisation: Organisation) -> set[int]:
     return set(session.scalars(statement))
 
 
+# The first results of each need, per fitted index: every hub's page and the weekly mail read
+# them, so each need is ranked once per index (a refit makes a new index, the old entries go).
+_RESULTS: weakref.WeakKeyDictionary[Any, dict[tuple[int, datetime], list[Match]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _results(session: Session, holder: IndexHolder, need: Need) -> list[Match]:
+    index = holder.index(session)
+    if index is None:
+        return []
+    cached = _RESULTS.setdefault(index, {})
+    key = (need.id, need.updated_at)
+    if key not in cached:
+        request = needs.values_of(need).match_request().model_copy(update={"limit": FIT_RANK})
+        cached[key] = hub_matching.find_matches(session, holder, request).matches
+    return cached[key]
+
+
 def _match_for(session: Session, holder: IndexHolder, need: Need, ref: str) -> Match | None:
-    request = needs.values_of(need).match_request().model_copy(update={"limit": FIT_RANK})
-    outcome = hub_matching.find_matches(session, holder, request)
-    return next((m for m in outcome.matches if m.id == ref), None)
+    return next((m for m in _results(session, holder, need) if m.id == ref), None)
 
 
 def fitting_needs(

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Need
 from catalogue.models.base import utcnow
-from catalogue.models.needs import OPEN
+from catalogue.models.needs import CLOSED, OPEN
+from catalogue.services import list_parameters as rules
 from catalogue.services.mail import MailSettings, send_mail
 from catalogue.services.need_values import NeedValues, validate_need
 from catalogue.vocabularies import TECHNOLOGIES
@@ -74,6 +75,33 @@ def mail_link(session: Session, settings: MailSettings, need: Need, link: str) -
     send_mail(session, settings, need.email, "Your saved need and its private link", body)
 
 
+def resend_links(session: Session, settings: MailSettings, email: str, link_for) -> int:
+    """Mail new private links of every need saved with ``email``; the old links stop working.
+
+    ``link_for(token)`` builds a link. Returns how many needs were found (the page says the
+    same either way: nobody learns which addresses saved needs).
+    """
+    saved = list(
+        session.scalars(
+            select(Need).where(func.lower(Need.email) == email.strip().lower()).order_by(Need.id)
+        )
+    )
+    if not saved:
+        return 0
+    lines = []
+    for need in saved:
+        token = secrets.token_urlsafe(24)
+        need.token_hash = token_hash(token)
+        lines.append(f"- {need.text[:120]}\n  {link_for(token)}")
+    body = (
+        "You asked for new links to the needs saved with this address on Hubs for Cities. "
+        "The earlier links no longer work.\n\n" + "\n".join(lines)
+    )
+    send_mail(session, settings, saved[0].email, "New links to your saved needs", body)
+    session.flush()
+    return len(saved)
+
+
 def need_by_token(session: Session, token: str) -> Need:
     """The need a private link opens, or ``NotFound`` (the same for every wrong token)."""
     need = session.scalar(select(Need).where(Need.token_hash == token_hash(token)))
@@ -112,9 +140,12 @@ def record_visit(session: Session, need: Need, refs: Iterable[str]) -> set[str] 
     return new
 
 
-def is_public(need: Need) -> bool:
-    """Whether anyone may see the need without its link (the one rule, used everywhere)."""
-    return need.visibility in PUBLIC_VISIBILITIES and not need.hidden and need.status == OPEN
+def set_status(session: Session, need: Need, status: str | None) -> None:
+    """The official closes the need (it leaves the board and hubs' lists) or opens it again."""
+    if status not in (OPEN, CLOSED):
+        raise ValidationError("Choose open or closed.", {"status": "open or closed"})
+    need.status = status
+    session.flush()
 
 
 def public_needs() -> Select:
@@ -136,32 +167,22 @@ class BoardQuery:
 
 
 def check_board_query(args: dict, countries: Iterable[str], families: Iterable[str]) -> BoardQuery:
-    """Check the board's parameters; ``ValidationError`` names each bad one."""
-    problems = {}
-    q = (args.get("q") or "").strip()
-    if len(q) > MAX_BOARD_QUERY:
-        problems["q"] = f"is {len(q)} characters long; at most {MAX_BOARD_QUERY} are allowed"
-    checks: dict[str, tuple[Iterable[str], str]] = {
-        "country": (countries, "country code"),
-        "family": (families, "service family"),
-        "technology": (TECHNOLOGIES, "technology"),
+    """Check the board's parameters with the rules every list shares (``list_parameters``)."""
+    problems: dict[str, str] = {}
+    q = rules.read_search_text(args, MAX_BOARD_QUERY, problems)
+    known: dict[str, frozenset[str]] = {
+        "country": frozenset(countries),
+        "family": frozenset(families),
+        "technology": frozenset(TECHNOLOGIES),
     }
     chosen: dict[str, str | None] = {}
-    for name, (known, what) in checks.items():
-        value = args.get(name) or None
-        if value is not None and value not in set(known):
-            problems[name] = f"{value!r} is not a known {what}"
-        chosen[name] = value
-    try:
-        page = int(args.get("page") or 1)
-        if page < 1:
-            raise ValueError
-    except ValueError:
-        problems["page"] = "must be a whole number from 1"
-        page = 1
-    if problems:
-        first = min(problems)
-        raise ValidationError(f"{first}: {problems[first]}", problems)
+    for name, values in known.items():
+        picked = rules.read_known_values(args, name, values.__contains__, problems)
+        if len(picked) > 1:
+            problems[name] = "choose one value"
+        chosen[name] = picked[0] if picked else None
+    page = rules.read_page(args, problems)
+    rules.refuse(problems, "needs board")
     return BoardQuery(q=q, page=page, **chosen)
 
 
@@ -182,6 +203,7 @@ def board(session: Session, query: BoardQuery) -> tuple[list[Need], int]:
         needs = [n for n in needs if query.family in (n.families or ())]
     if query.technology:
         needs = [n for n in needs if query.technology in (n.technologies or ())]
+    rules.count_pages(query.page, len(needs), BOARD_PAGE_SIZE)
     start = (query.page - 1) * BOARD_PAGE_SIZE
     return needs[start : start + BOARD_PAGE_SIZE], len(needs)
 

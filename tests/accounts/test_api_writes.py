@@ -60,9 +60,18 @@ def test_a_profile_change_needs_the_current_version(app, managed):
     body = {"version": version["version"], "city": "Sines"}
     first = api.patch("/api/v1/organisations/air-lab", json=body, headers=bearer(managed["token"]))
     assert first.status_code == 200 and first.json["values"]["city"] == "Sines"
-    again = api.patch("/api/v1/organisations/air-lab", json=body, headers=bearer(managed["token"]))
+    stale = body | {"city": "Porto", "name": "Air Lab"}
+    again = api.patch("/api/v1/organisations/air-lab", json=stale, headers=bearer(managed["token"]))
     assert again.status_code == 409
-    assert "Someone else saved" in again.json["error"]["message"]
+    error = again.json["error"]
+    assert error["message"].startswith(f"The record changed since version {version['version']}")
+    # What differs from what was sent, and the version to send next; the same name is not named.
+    assert error["fields"] == {
+        "city": 'is now "Sines"',
+        "version": f"is {version['version'] + 1} now, not {version['version']}",
+    }
+    current = api.get("/api/v1/organisations/air-lab").json
+    assert current["city"] == "Sines"  # the stale change left nothing behind
 
 
 def test_an_unverified_managers_api_change_waits(app, build, accounts, client):

@@ -66,6 +66,7 @@ class Contract:
     def __init__(self, client, document: dict[str, Any]) -> None:
         self.client, self.document = client, document
         self.checked: set[str] = set()
+        self.validators: dict[tuple[str, ...], Draft202012Validator] = {}
 
     def get(self, template: str, path: str, **query: Any) -> Any:
         """GET ``path`` (an instance of ``template``), check it, return its JSON body."""
@@ -85,10 +86,19 @@ class Contract:
         media = response.mimetype if response.mimetype in content else next(iter(content))
         assert response.mimetype == media or media == "application/json", (template, media)
         if "json" in media:
-            schema = content[media]["schema"] | {"components": self.document["components"]}
-            validator = Draft202012Validator(schema, format_checker=FormatChecker())
+            validator = self._validator(method, template, status, media, content[media])
             errors = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(response.json)]
             assert errors == [], f"{method} {template} ({response.request.url}): {errors[:5]}"
+
+    def _validator(
+        self, method: str, template: str, status: str, media: str, declared: dict[str, Any]
+    ) -> Draft202012Validator:
+        """One validator per declared response, made once (each new one resolves every $ref)."""
+        key = (method, template, status, media)
+        if key not in self.validators:
+            schema = declared["schema"] | {"components": self.document["components"]}
+            self.validators[key] = Draft202012Validator(schema, format_checker=FormatChecker())
+        return self.validators[key]
 
     def _resolve(self, item: dict[str, Any]) -> dict[str, Any]:
         if "$ref" not in item:

@@ -53,3 +53,10 @@ def test_contacting_hubs_is_limited_per_address(client, build, sensor_hubs):
         assert client.post(f"{path}/contact/{hub.slug}", data=CONTACT).status_code == 303
     assert client.post(f"{path}/contact/{hubs[2].slug}", data=CONTACT).status_code == 429
     assert _count(ContactRequest) == 2
+
+
+def test_asking_for_new_links_is_limited_like_saving(client, sensor_hubs):
+    for _ in range(2):
+        response = client.post("/needs/lost-link", data={"email": "a@b.eu"})
+        assert response.status_code == 303
+    assert client.post("/needs/lost-link", data={"email": "a@b.eu"}).status_code == 429

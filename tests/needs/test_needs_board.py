@@ -62,7 +62,8 @@ def test_the_board_searches_and_filters(client, three_needs):
 def test_bad_board_parameters_are_refused(client, query):
     response = client.get(f"/needs/board?{query}")
     assert response.status_code == 400
-    assert "The search could not be run" in response.get_data(as_text=True)
+    said = response.get_data(as_text=True)
+    assert "The needs board could not be shown: check the parameter" in said
 
 
 def test_a_public_need_page_and_an_anonymous_one(client, three_needs):
@@ -72,7 +73,7 @@ def test_a_public_need_page_and_an_anonymous_one(client, three_needs):
     page = _page(client, f"/needs/board/{public.public_ref}")
     assert "A need from Publictown" in page
     page = _page(client, f"/needs/board/{anonymous.public_ref}")
-    assert "A need from A city" in page and "Hiddentown" not in page
+    assert "A need from a city in Netherlands" in page and "Hiddentown" not in page
     assert "official@gent.example.be" not in page
 
 
@@ -120,3 +121,21 @@ def test_a_private_need_cannot_be_reported(client, three_needs):
     private = db.session.scalar(select(Need).where(Need.text == PRIVATE))
     assert client.post(f"/needs/board/{private.public_ref}/report").status_code == 404
     assert token_of(three_needs["private"])
+
+
+def test_a_closed_need_leaves_the_board_and_can_be_opened_again(client, three_needs):
+    path = three_needs["public"]
+    assert client.post(f"{path}/status", data={"status": "ajar"}).status_code == 400
+    assert client.post(f"{path}/status", data={"status": "closed"}).status_code == 303
+    assert "Qwertpublic" not in _page(client, "/needs/board")
+    assert "This need is closed" in _page(client, path)
+    client.post(f"{path}/status", data={"status": "open"})
+    assert "Qwertpublic" in _page(client, "/needs/board")
+
+
+def test_html_in_a_public_need_is_shown_escaped_on_the_board(client, sensor_hubs):
+    save_need(client, text="<script>alert(1)</script> sensors", visibility="public")
+    ref = db.session.scalar(select(Need.public_ref))
+    for url in ("/needs/board", f"/needs/board/{ref}"):
+        body = client.get(url).get_data(as_text=True)
+        assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body

@@ -1,6 +1,7 @@
 """Saved needs: the private link, the mail with it, reopening, editing, what is new."""
 
 import html
+import re
 
 from sqlalchemy import func, select
 
@@ -115,3 +116,23 @@ def test_bad_edits_are_refused_and_change_nothing(client, sensor_hubs):
     need = db.session.scalar(select(Need))
     db.session.refresh(need)
     assert need.text == NEED and need.scope == "anywhere" and need.kinds == []
+
+
+def test_lost_links_are_mailed_anew_and_the_old_ones_stop_working(client, sensor_hubs):
+    first, second = save_need(client), save_need(client, text="Smart parking sensors")
+    response = client.post("/needs/lost-link", data={"email": "OFFICIAL@gent.example.be"})
+    assert response.status_code == 303
+    mail = mails_to("official@gent.example.be")[-1]
+    assert mail.subject == "New links to your saved needs"
+    new_paths = ["/" + url.split("/", 3)[3] for url in re.findall(r"https?://\S+", mail.body)]
+    assert len(new_paths) == 2 and first not in new_paths and second not in new_paths
+    assert client.get(first).status_code == 404
+    assert all(client.get(path).status_code == 200 for path in new_paths)
+
+
+def test_lost_links_answer_alike_for_unknown_addresses_and_refuse_bad_ones(client):
+    response = client.post("/needs/lost-link", data={"email": "nobody@nowhere.example"})
+    assert response.status_code == 303 and _count(OutboxMessage) == 0
+    assert client.post("/needs/lost-link", data={"email": "not an address"}).status_code == 400
+    assert client.post("/needs/lost-link", data={"email": ""}).status_code == 400
+    assert "Lost the link" in client.get("/needs/lost-link").get_data(as_text=True)

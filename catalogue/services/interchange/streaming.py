@@ -63,17 +63,14 @@ def plan_stream(path: Path) -> StreamPlan:
     """
     keys: set[str] = set()
     header: dict[str, Any] = {}
-    records, depth, duplicates = 0, 0, False
+    records, duplicates = 0, False
     try:
+        if _nests_too_deep(path):
+            return StreamPlan(False, {}, 0)
         with _open(path) as stream:
             for prefix, event, value in ijson.parse(stream, use_float=True):
                 if event in ("start_map", "start_array"):
-                    depth += 1
-                    if depth > MAX_DEPTH:
-                        return StreamPlan(False, {}, 0)
                     records += event == "start_map" and prefix in _RECORD_PREFIXES
-                elif event in ("end_map", "end_array"):
-                    depth -= 1
                 elif prefix == "" and event == "map_key":
                     keys.add(value)
                 elif prefix in ("format", "version") and event in ("string", "number"):
@@ -87,6 +84,24 @@ def plan_stream(path: Path) -> StreamPlan:
 
 
 _RECORD_PREFIXES = frozenset({"organisations.item", "organisations.item.services.item"})
+
+
+def _nests_too_deep(path: Path) -> bool:
+    """Whether ``path`` nests deeper than ``MAX_DEPTH``, read without building prefixes.
+
+    ``ijson.parse`` names each event by its whole path, so a file of 100,000 nested brackets
+    costs it time quadratic in the depth (30 s here) before the first event arrives.
+    """
+    depth = 0
+    with _open(path) as stream:
+        for event, _ in ijson.basic_parse(stream, use_float=True):
+            if event in ("start_map", "start_array"):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return True
+            elif event in ("end_map", "end_array"):
+                depth -= 1
+    return False
 
 
 def _batches(path: Path, size: int) -> Iterator[tuple[int, list[Any]]]:
