@@ -8,7 +8,7 @@ from flask_login import current_user
 from catalogue.accounts.auth import admin_required
 from catalogue.errors import ValidationError
 from catalogue.extensions import db
-from catalogue.services import mail, moderation, publishing
+from catalogue.services import mail, moderation, needs, publishing
 
 bp = Blueprint("moderation", __name__)
 
@@ -29,7 +29,8 @@ def _decision() -> tuple[bool, str]:
 def show_queue():
     """Claims, new organisations and changes waiting, then live changes to review."""
     queue = moderation.moderation_queue(db.session)
-    return render_template("moderation/show_queue.html", queue=queue)
+    reported = sum(1 for need in needs.reported_needs(db.session) if not need.hidden)
+    return render_template("moderation/show_queue.html", queue=queue, reported=reported)
 
 
 @bp.post("/moderation/claims/<int:claim_id>")

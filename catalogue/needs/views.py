@@ -4,14 +4,27 @@ from __future__ import annotations
 
 from flask import render_template, request
 
+from catalogue.errors import ValidationError
 from catalogue.needs import board_views, contact_views  # noqa: F401 - their routes join bp
 from catalogue.needs.blueprint import bp, checked_values, form_for_request
 from catalogue.needs.feedback_views import feedback_from_form
 from catalogue.needs.results import need_results
 from catalogue.needs.saved_views import save_from_form
 from catalogue.services.hub_matching import MAX_NEED_LENGTH
+from catalogue.services.need_values import NeedValues, validate_need
 
 __all__ = ["bp"]
+
+
+def values_but_the_email(form) -> NeedValues | None:
+    """When saving or contacting was refused only for the e-mail, the need itself, so the
+    results stay on the page beside the e-mail's error."""
+    if set(form.errors) != {"email"} or form.form_errors:
+        return None
+    try:
+        return validate_need(form.values() | {"email": None})
+    except ValidationError:
+        return None
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -26,9 +39,10 @@ def describe_need():
     saved = save_from_form(form) if form.is_submitted() else None
     if saved is not None:
         return saved
-    values = None if form.errors or form.form_errors else checked_values(form)
+    refused = bool(form.errors or form.form_errors)
+    values = values_but_the_email(form) if refused else checked_values(form)
     result = need_results(values) if values else None
-    thanked = feedback_from_form(result, request.form) if result else None
-    status = 400 if form.is_submitted() and result is None else 200
+    thanked = feedback_from_form(result, request.form) if result and not refused else None
+    status = 400 if form.is_submitted() and (refused or result is None) else 200
     page = render_template("needs/describe_need.html", form=form, result=result, thanked=thanked)
     return page, status

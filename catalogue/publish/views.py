@@ -13,7 +13,15 @@ from catalogue.errors import NotFound, ValidationError
 from catalogue.extensions import db
 from catalogue.models import Organisation, Service
 from catalogue.publish.forms import ClaimForm, ProfileForm, ServiceForm
-from catalogue.services import audit, completeness, editing, freshness, hubs, publishing
+from catalogue.services import (
+    audit,
+    completeness,
+    contacts,
+    editing,
+    freshness,
+    hubs,
+    publishing,
+)
 
 bp = Blueprint("publish", __name__)
 
@@ -118,8 +126,13 @@ def manage_organisation(slug: str):
     organisation = managed_organisation(slug)
     score = completeness.score(organisation, completeness.family_demand(db.session))
     stale = freshness.is_stale(organisation)
+    unread = contacts.unread_count(db.session, organisation)
     return render_template(
-        "publish/manage_organisation.html", organisation=organisation, score=score, stale=stale
+        "publish/manage_organisation.html",
+        organisation=organisation,
+        score=score,
+        stale=stale,
+        unread=unread,
     )
 
 

@@ -161,6 +161,16 @@ def inbox(session: Session, organisation: Organisation) -> list[ContactRequest]:
     return list(session.scalars(statement))
 
 
+def unread_count(session: Session, organisation: Organisation) -> int:
+    """How many messages of cities in the organisation's inbox no manager has opened yet."""
+    statement = select(func.count(ContactRequest.id)).where(
+        ContactRequest.organisation_id == organisation.id,
+        ContactRequest.from_hub.is_(False),
+        ContactRequest.status == SENT,
+    )
+    return session.scalar(statement) or 0
+
+
 def get_contact(session: Session, organisation: Organisation, contact_id: int) -> ContactRequest:
     """One of the organisation's contact requests, or ``NotFound``."""
     contact = session.get(ContactRequest, contact_id)

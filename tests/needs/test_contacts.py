@@ -43,6 +43,9 @@ def test_contact_from_the_results_saves_the_need_first(client, sensor_hubs):
     assert response.headers["Location"].endswith(f"/contact/{flanders.slug}")
     missing = client.post("/needs/", data={"text": NEED, "contact": flanders.slug})
     assert missing.status_code == 400
+    page = html.unescape(missing.get_data(as_text=True))
+    assert "Give your e-mail address to save the need" in page
+    assert f'name="contact" value="{flanders.slug}"' in page  # the results stay to try again
 
 
 def test_without_managers_the_hub_public_address_is_mailed(client, sensor_hubs):
@@ -74,12 +77,15 @@ def test_the_whole_conversation(client, accounts, sensor_hubs):
     client.post(f"{path}/contact/{flanders.slug}", data=CONTACT)
     [mail] = mails_to("manager@flanders-air.example.eu")
     assert mails_to("info@flanders-air.example.eu") == []
+    manage = client.get(f"/manage/{flanders.slug}/").get_data(as_text=True)
+    assert "Inbox: messages from cities</a> (1 unread)" in manage
     message_page = link_in(mail)
     inbox = client.get(f"/manage/{flanders.slug}/inbox")
     assert inbox.status_code == 200 and "Anna Official" in inbox.get_data(as_text=True)
     assert inbox.headers["Cache-Control"] == "private, no-store"
     assert "Can you help us" in client.get(message_page).get_data(as_text=True)
     assert _contacts()[0].status == "read"
+    assert "unread" not in client.get(f"/manage/{flanders.slug}/").get_data(as_text=True)
     response = client.post(message_page, data={"answer": "Yes: come to our testbed in May."})
     assert response.status_code == 303
     assert _contacts()[0].status == "answered"

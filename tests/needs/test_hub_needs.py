@@ -107,6 +107,7 @@ def test_moderators_hide_and_restore_a_reported_need(client, accounts, sensor_hu
     client.post(f"/needs/board/{ref}/report")
     accounts.make("admin@platform.example.eu", admin=True)
     accounts.login("admin@platform.example.eu")
+    assert "reported needs</a> (1 on the board)" in _page(client, "/moderation/")
     page = _page(client, "/moderation/needs")
     assert AIR in page and "1 report" in page
     need = db.session.scalar(select(Need))
