@@ -86,11 +86,21 @@ PROXY_FIX_SETTINGS = ("X_FOR", "X_PROTO", "X_HOST", "X_PORT", "X_PREFIX")
 
 
 def apply_https(config: dict) -> None:
-    """With ``HTTPS`` on, mark every cookie ``Secure`` and build external links with https."""
+    """With ``HTTPS`` on, mark every cookie ``Secure`` and build external links with https.
+
+    The session cookie is then named ``__Host-session``: browsers accept a cookie of that name
+    only when it is ``Secure``, for the path ``/`` and without a ``Domain``, so neither a
+    subdomain nor plain http can set or overwrite it (ASVS 3.4.4, 3.4.5). Behind a path prefix
+    (``FLASK_PUBLIC_BASE_URL`` with a path) the cookie's path is that prefix, so the name stays.
+    """
     if config["HTTPS"]:
         config["SESSION_COOKIE_SECURE"] = True
         config["REMEMBER_COOKIE_SECURE"] = True  # Flask-Login's, should it ever be added
         config["PREFERRED_URL_SCHEME"] = "https"
+        if config.get("SESSION_COOKIE_NAME", "session") == "session" and not config.get(
+            "APPLICATION_ROOT", "/"
+        ).strip("/"):
+            config["SESSION_COOKIE_NAME"] = "__Host-session"
 
 
 def settings_problems(config: dict) -> list[str]:

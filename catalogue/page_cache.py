@@ -48,6 +48,13 @@ def _key(revision: int) -> str:
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def _revision() -> int:
+    """Read the catalogue's revision on its own autocommit connection: one statement, without
+    the BEGIN and ROLLBACK of the request's transaction, which a cache hit never opens."""
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        return current_revision(connection)
+
+
 def _storable(response: Response) -> bool:
     """Say whether a freshly rendered response is the same for every anonymous visitor."""
     return (
@@ -87,7 +94,7 @@ def cached_page(view: Callable) -> Callable:
     def wrapped(*args: Any, **kwargs: Any):
         if not current_app.config["PAGE_CACHE"] or not _anonymous():
             return view(*args, **kwargs)
-        key = _key(current_revision(db.session))  # read first: the page is at least this new
+        key = _key(_revision())  # read first: the page is at least this new
         entry = cache.get(key)
         if entry is not None:
             return _respond(entry, hit=True)

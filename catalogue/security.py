@@ -34,12 +34,17 @@ SECURITY_HEADERS = {
 
 # A year, as browsers' preload lists ask; only sent when the site is configured for HTTPS.
 STRICT_TRANSPORT_SECURITY = "max-age=31536000"
+# What a response says of caching unless it says otherwise (the page cache's pages, static
+# files): kept by no cache, the browser's included (ASVS 8.2.1). Accounts, forms holding a
+# session's CSRF token, a saved need's private page, an inbox: private until a view says not.
+PRIVATE_CACHE_CONTROL = "private, no-store"
 
 
 def add_security_headers(response: Response) -> Response:
     """Set the security headers unless a view chose its own value."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    response.headers.setdefault("Cache-Control", PRIVATE_CACHE_CONTROL)
     if current_app.config["HTTPS"]:
         response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
     return response

@@ -116,7 +116,8 @@ def test_a_trusted_host_gets_links_to_itself(public_app):
 
 def _session_cookie(client) -> str:
     response = client.get("/needs/")  # the CSRF token goes into the session
-    return next(v for v in response.headers.getlist("Set-Cookie") if v.startswith("session="))
+    cookies = response.headers.getlist("Set-Cookie")
+    return next(v for v in cookies if v.startswith(("session=", "__Host-session=")))
 
 
 @pytest.mark.parametrize("https", [True, False])
@@ -124,7 +125,12 @@ def test_one_https_setting_switches_hsts_and_secure_cookies(app_config, https):
     client = create_app(app_config | {"WTF_CSRF_ENABLED": True, "HTTPS": https}).test_client()
     hsts = client.get("/").headers.get("Strict-Transport-Security")
     assert hsts == ("max-age=31536000" if https else None)
-    assert ("; Secure" in _session_cookie(client)) is https
+    cookie = _session_cookie(client)
+    assert ("; Secure" in cookie) is https
+    # Over HTTPS the name's __Host- prefix binds it to this host and path (ASVS 3.4.4, 3.4.5).
+    assert cookie.startswith("__Host-session=" if https else "session=")
+    if https:
+        assert "; Path=/" in cookie and "Domain=" not in cookie
 
 
 def test_https_is_read_from_the_environment(app_config, monkeypatch):

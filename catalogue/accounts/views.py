@@ -155,7 +155,7 @@ def change_password():
     if form.validate_on_submit():
         try:
             accounts.change_password(
-                db.session, current_user, form.current.data, form.password.data
+                db.session, mailer(), current_user, form.current.data, form.password.data
             )
         except ValidationError as error:
             db.session.rollback()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Integer, inspect, select, update
+from sqlalchemy import Connection, Integer, inspect, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from catalogue.models.base import Base
@@ -26,7 +26,7 @@ class CatalogueState(Base):
     )
 
 
-def current_revision(session: Session) -> int:
+def current_revision(session: Session | Connection) -> int:
     """Return the catalogue's revision (0 for a database that has never been written)."""
     return session.scalar(select(CatalogueState.revision).where(CatalogueState.id == 1)) or 0
 

@@ -152,22 +152,36 @@ def set_password(session: Session, account: Account, password: str) -> None:
     session.flush()
 
 
+def _notify_password_changed(session: Session, mailer: Mailer, account: Account) -> None:
+    """Tell the account's address that its password changed (ASVS 2.2.3), with a way back."""
+    body = (
+        "The password of your Hubs for Cities account was changed just now, and every login "
+        "session of the account was ended.\n\nIf you did not change it, choose a new password "
+        f"at once with “Forgot your password?” on the login page:\n{mailer.links.login()}"
+    )
+    send_mail(session, mailer.settings, account.email, "Your password was changed", body)
+
+
 def reset_password(session: Session, mailer: Mailer, token: str, password: str) -> Account:
     """Use a reset link once: set the password it was issued for; a reset also confirms."""
     account = account_for_reset(session, mailer, token)
     set_password(session, account, password)
     if account.confirmed_at is None:
         account.confirmed_at = utcnow()
+    _notify_password_changed(session, mailer, account)
     return account
 
 
-def change_password(session: Session, account: Account, current: str, new: str) -> None:
+def change_password(
+    session: Session, mailer: Mailer, account: Account, current: str, new: str
+) -> None:
     """Change the password of a logged-in account, which must give the current one."""
     if not password_matches(account.password_hash, current):
         raise ValidationError(
             "The password was not changed.", {"current": "This is not your password."}
         )
     set_password(session, account, new)
+    _notify_password_changed(session, mailer, account)
 
 
 def create_admin(session: Session, email: str, password: str) -> Account:

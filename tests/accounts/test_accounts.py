@@ -130,6 +130,10 @@ def test_a_copied_cookie_no_longer_works_after_a_password_change(app, client, ac
     assert replay(app, cookie).status_code == 302
     assert client.get("/account/").status_code == 200  # the session that changed it goes on
     assert accounts.login("anna@hub.example.eu", new, client=app.test_client()).status_code == 303
+    [notice] = [
+        m for m in mails_to("anna@hub.example.eu") if m.subject == "Your password was changed"
+    ]
+    assert "If you did not change it" in notice.body and "/login" in notice.body
 
 
 def test_a_password_change_needs_the_current_password(client, accounts):
@@ -150,6 +154,8 @@ def test_a_reset_link_works_once(client, accounts):
     assert again.status_code == 400
     assert "already been used" in again.get_data(as_text=True)
     assert accounts.login("anna@hub.example.eu", new).status_code == 303
+    subjects = [m.subject for m in mails_to("anna@hub.example.eu")]
+    assert subjects == ["Reset your password", "Your password was changed"]
 
 
 def test_a_late_reset_link_is_refused(app, client, accounts):

@@ -45,6 +45,7 @@ class Scenario:
     method: str = "GET"
     bodies: list[str] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
+    connections: int | None = None  # the run's number unless set: 1 shows the server's own time
 
 
 LUA = """
@@ -88,7 +89,15 @@ def run_wrk(base: str, scenario: Scenario, seconds: float, connections: int) -> 
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
         lua.write(script)
     try:
-        command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds:.0f}s", "--timeout", "30s"]
+        threads = min(2, connections)  # wrk wants at least one connection per thread
+        command = [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds:.0f}s",
+            "--timeout",
+            "30s",
+        ]
         output = subprocess.run(
             [*command, "-s", lua.name, base], capture_output=True, text=True, check=True
         ).stdout
@@ -168,6 +177,8 @@ def scenarios(database_url: str) -> list[Scenario]:
         Scenario("GET search (uncached)", "/hubs/?q=water+leaks", headers=BYPASS),
         Scenario("GET /api/v1/organisations (cached)", "/api/v1/organisations?country=ES"),
         Scenario("POST /api/v1/match", "/api/v1/match", method="POST", bodies=needs),
+        Scenario("GET hub list, filtered (uncached, 1 client)", listing, "GET", [], BYPASS, 1),
+        Scenario("POST /api/v1/match (1 client)", "/api/v1/match", "POST", needs, {}, 1),
     ]
 
 
@@ -251,7 +262,14 @@ def serve_and_load(environment: dict, url: str, options) -> list[tuple[Scenario,
         kinds = scenarios(url)
         for scenario in kinds:  # every worker fits its index and fills its cache
             run_wrk(base, scenario, 3, options.workers * 2)
-        return [(s, run_wrk(base, s, options.seconds, options.connections)) for s in kinds]
+        rows = []
+        for scenario in kinds:
+            result = run_wrk(
+                base, scenario, options.seconds, scenario.connections or options.connections
+            )
+            print(f"{scenario.name}: {result}", file=sys.stderr, flush=True)
+            rows.append((scenario, result))
+        return rows
     finally:
         server.terminate()
         server.wait(timeout=30)
