@@ -87,7 +87,9 @@ def approve_all(browser, base_url) -> None:
     context.close()
 
 
-def test_register_claim_approve_add_a_service_and_see_it(browser, base_url, seeded_app, admin):
+def test_register_claim_approve_add_and_edit_a_service_and_see_it(
+    browser, base_url, seeded_app, admin
+):
     slug, name = unclaimed_hub(seeded_app, 0)
     email = f"eva{next(_numbers)}@consultants.example.eu"
     context = browser.new_context(base_url=base_url)
@@ -130,6 +132,17 @@ def test_register_claim_approve_add_a_service_and_see_it(browser, base_url, seed
     page.goto(f"/hubs/{slug}")
     page.get_by_role("link", name="Street sensor pilot for city halls").click()
     assert "Pilot street sensors" in page.content()
+
+    # Edit the published service: a verified manager's change is live at once (reviewed after).
+    page.goto(f"/manage/{slug}/")
+    page.get_by_role("link", name="Street sensor pilot for city halls").click()
+    check_axe(page)
+    page.get_by_label("Title").fill("Air sensor pilot for city halls")
+    page.get_by_role("button", name="Save the service").click()
+    assert "Saved and published. A moderator reviews the change afterwards." in page.content()
+    page.goto(f"/hubs/{slug}")
+    assert page.get_by_role("link", name="Air sensor pilot for city halls").count() == 1
+    assert page.get_by_role("link", name="Street sensor pilot for city halls").count() == 0
     page.goto(f"/hubs/{slug}/history")
     check_axe(page)
     for path in ("/account/tokens", "/account/password", "/account/organisations/new"):
