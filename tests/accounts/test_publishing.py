@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from catalogue.extensions import db
@@ -340,3 +342,41 @@ def test_several_managers_and_several_organisations(client, build, accounts, app
     assert response.status_code == 303
     db.session.refresh(first)
     assert first.city == "Aveiro"
+
+
+def test_values_outside_the_forms_choices_survive_a_save(client, build, accounts):
+    """An imported service's free-text price and audience, and a hub's country the form does not
+    list, are offered "as given" and kept when the manager saves another change."""
+    hub = build.organisation(country="IL")
+    service = build.service(
+        hub,
+        title="Sensor trials",
+        price="EUR 500 per day, less for municipalities",
+        audiences=["public_sector", "hospitals"],
+    )
+    accounts.manager(hub)
+    form = client.get(f"/manage/{hub.slug}/services/{service.slug}").get_data(as_text=True)
+    assert "EUR 500 per day, less for municipalities (as given)</option>" in form
+    [price] = re.findall(r"<option[^>]*EUR 500[^>]*>", form)
+    assert "selected" in price
+    assert "hospitals (as given)" in form
+    data = {
+        "version": str(service.version),
+        "title": "Sensor trials for cities",
+        "family": service.family,
+        "description": "Trials of sensors.",
+        "price": "EUR 500 per day, less for municipalities",
+        "audiences": ["public_sector", "hospitals"],
+    }
+    response = client.post(f"/manage/{hub.slug}/services/{service.slug}", data=data)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    db.session.expire_all()
+    assert service.title == "Sensor trials for cities"
+    assert service.price == "EUR 500 per day, less for municipalities"
+    assert service.audiences == ["public_sector", "hospitals"]
+    # Another free text is still refused: only what the record holds is offered.
+    data |= {"version": str(service.version), "price": "free for all"}
+    refused = client.post(f"/manage/{hub.slug}/services/{service.slug}", data=data)
+    assert refused.status_code == 400
+    profile = client.get(f"/manage/{hub.slug}/profile").get_data(as_text=True)
+    assert "IL (as given)" in profile
