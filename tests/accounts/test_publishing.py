@@ -177,6 +177,23 @@ def test_rejecting_a_live_change_puts_the_old_values_back(client, build, account
     assert "Not the organisation&#39;s name." in client.get("/account/").get_data(True)
 
 
+def test_rejecting_a_live_change_keeps_what_was_edited_after_it(client, build, accounts, app):
+    hub = build.organisation(name="Air Lab", city="Lisboa")
+    accounts.manager(hub, verified=True)
+    client.post(f"/manage/{hub.slug}/profile", data=profile_of(hub, name="Spam Lab", city="Porto"))
+    db.session.refresh(hub)
+    client.post(f"/manage/{hub.slug}/profile", data=profile_of(hub, city="Sines"))
+    first = db.session.scalars(select(Change).order_by(Change.id)).first()
+    moderator = app.test_client()
+    accounts.make("mod@platform.example.eu", admin=True)
+    accounts.login("mod@platform.example.eu", client=moderator)
+    data = {"decision": "reject", "reason": "Not the organisation's name."}
+    assert moderator.post(f"/moderation/changes/{first.id}", data=data).status_code == 303
+    db.session.refresh(hub)
+    assert hub.name == "Air Lab"  # undone: nothing changed the name since
+    assert hub.city == "Sines"  # kept: the owner's later edit of the city is not undone
+
+
 def test_the_second_of_two_concurrent_saves_is_refused_with_what_changed(client, build, accounts):
     hub = build.organisation(name="Air Lab")
     accounts.manager(hub, verified=True)
