@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from matching.analysis import analyze_query
-from matching.concepts import CONCEPT_PREFIX, default_vocabulary
+from matching.concepts import CONCEPT_PREFIX, vocabulary_languages
 from matching.referral import FIT_FLOOR
 from matching.tagging import detect_labels
 from matching.wording import join_phrases
@@ -49,7 +49,7 @@ def content_words(text: str, language: str) -> set[str]:
 
 def _readable(language: str) -> bool:
     """Tell whether the concept vocabulary can say what a need in ``language`` names."""
-    return language in default_vocabulary().phrases
+    return language in vocabulary_languages()
 
 
 FILTERED_OUT = (

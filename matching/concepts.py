@@ -188,3 +188,8 @@ def default_vocabulary() -> ConceptVocabulary:
     if _DEFAULT is None:
         _DEFAULT = ConceptVocabulary()
     return _DEFAULT
+
+
+def vocabulary_languages() -> frozenset[str]:
+    """Return the languages the shipped vocabulary has terms in (English among them)."""
+    return frozenset(default_vocabulary().phrases)

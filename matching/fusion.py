@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# The languages of data/concepts.txt: their needs reach English hubs through concepts as well as
-# words, so they may want a different share of meaning than English or the remaining languages.
-CONCEPT_LANGUAGES = frozenset({"de", "fr", "nl", "es", "it", "pl", "fi", "hu", "pt", "sv"})
+from matching.concepts import vocabulary_languages
+
+# Needs in a language of data/concepts.txt reach English hubs through concepts as well as words,
+# so they may want a different share of meaning than English or languages without terms there.
 LANGUAGE_GROUPS = ("en", "concepts", "other")
 # Below this spread between the catalogue's median and its best cosine nothing stands out from
 # the crowd: e5 cosines sit in a narrow band (about 0.7-0.9), so the spread is a few hundredths.
@@ -47,7 +48,7 @@ def language_group(language: str) -> str:
     """Return the group whose fusion weights apply to a need in ``language``."""
     if language == "en":
         return "en"
-    return "concepts" if language in CONCEPT_LANGUAGES else "other"
+    return "concepts" if language in vocabulary_languages() else "other"
 
 
 def check_fusion(fusion: dict[str, Fusion] | None) -> dict[str, Fusion]:
