@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from matching import MatchIndex, ServiceRecord
+from matching.concepts import vocabulary_languages
 from matching.fusion import Fusion, check_fusion, fuse, language_group, similarity
 from matching.semantic import DIMENSION, passage_key, unit_passages
 from tests.matching.factories import make_record
@@ -53,10 +54,11 @@ def test_bad_fusion_settings_are_refused_with_their_name():
         check_fusion({"xx": Fusion(0.5)})
 
 
-def test_language_groups():
-    assert [language_group(c) for c in ("en", "de", "pl", "cs", "mt")] == [
-        "en", "concepts", "concepts", "other", "other",
+def test_language_groups_follow_the_concept_vocabulary():
+    assert [language_group(c) for c in ("en", "de", "pl", "cs", "mt", "no")] == [
+        "en", "concepts", "concepts", "concepts", "concepts", "other",
     ]  # fmt: skip
+    assert all(language_group(c) == "concepts" for c in vocabulary_languages() - {"en"})
 
 
 def _axis(position: int) -> np.ndarray:

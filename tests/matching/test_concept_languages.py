@@ -1,0 +1,90 @@
+"""The concept vocabulary in the 13 EU languages added last: terms meet their words in sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from matching.analysis import analyze_query
+from matching.concepts import CONCEPT_PREFIX, default_vocabulary
+from matching.language import EU_LANGUAGES
+
+# One need per language as a city official would write it, in running (inflected) text, and the
+# concepts its words must be read as.
+SENTENCES = {
+    "bg": ("Искаме да тестваме сензори за качеството на въздуха и да обучим служителите на "
+           "общината, а за зарядните станции търсим финансиране.",
+           {"testing", "sensors", "air_quality", "public_sector", "electric_vehicles", "funding"}),
+    "cs": ("Chceme otestovat senzory kvality ovzduší a hledáme financování pro nabíjecí stanice; "
+           "úředníci potřebují školení o kybernetické bezpečnosti.",
+           {"sensors", "air_quality", "funding", "electric_vehicles", "public_sector", "training",
+            "cybersecurity"}),
+    "da": ("Kommunen vil teste sensorer til luftkvalitet og søger finansiering til ladestandere "
+           "og kurser i cybersikkerhed.",
+           {"public_sector", "testing", "sensors", "air_quality", "funding", "electric_vehicles",
+            "cybersecurity"}),
+    "el": ("Ο δήμος θέλει αισθητήρες για την ποιότητα του αέρα, χρηματοδότηση για σταθμούς "
+           "φόρτισης και κατάρτιση στην κυβερνοασφάλεια.",
+           {"public_sector", "sensors", "air_quality", "funding", "electric_vehicles", "training",
+            "cybersecurity"}),
+    "et": ("Vald soovib testida õhukvaliteedi andureid, otsib rahastust laadimisjaamadele ja "
+           "vajab koolitust küberturvalisuse kohta.",
+           {"public_sector", "testing", "sensors", "air_quality", "funding", "electric_vehicles",
+            "training", "cybersecurity"}),
+    "ga": ("Ba mhaith leis an údarás áitiúil braiteoirí a thástáil agus táimid ag lorg maoinithe "
+           "do phointí luchtaithe agus oiliúint ar chibearshlándáil.",
+           {"public_sector", "sensors", "testing", "funding", "electric_vehicles", "training",
+            "cybersecurity"}),
+    "hr": ("Općina želi testirati senzore kvalitete zraka, traži financiranje za punionice "
+           "električnih vozila i obuku o kibernetičkoj sigurnosti.",
+           {"public_sector", "testing", "sensors", "air_quality", "funding", "electric_vehicles",
+            "training", "cybersecurity"}),
+    "lt": ("Savivaldybė nori išbandyti oro kokybės jutiklius, ieško finansavimo elektromobilių "
+           "įkrovimo stotelėms ir mokymų apie kibernetinį saugumą.",
+           {"public_sector", "testing", "sensors", "air_quality", "funding", "electric_vehicles",
+            "training", "cybersecurity"}),
+    "lv": ("Pašvaldība vēlas testēt gaisa kvalitātes sensorus, meklē finansējumu uzlādes "
+           "stacijām un apmācības par kiberdrošību.",
+           {"public_sector", "testing", "sensors", "air_quality", "funding", "electric_vehicles",
+            "training", "cybersecurity"}),
+    "mt": ("Il-kunsill lokali jrid sensuri tal-kwalità tal-arja, finanzjament għal punti "
+           "tal-iċċarġjar u taħriġ fiċ-ċibersigurtà.",
+           {"public_sector", "sensors", "air_quality", "funding", "electric_vehicles", "training",
+            "cybersecurity"}),
+    "ro": ("Primăria vrea senzori pentru calitatea aerului, caută finanțare pentru stații de "
+           "încărcare și cursuri de securitate cibernetică.",
+           {"public_sector", "sensors", "air_quality", "funding", "electric_vehicles", "training",
+            "cybersecurity"}),
+    "sk": ("Obec chce otestovať senzory kvality ovzdušia, hľadá financovanie pre nabíjacie "
+           "stanice a školenie o kybernetickej bezpečnosti.",
+           {"public_sector", "testing", "sensors", "air_quality", "funding", "electric_vehicles",
+            "training", "cybersecurity"}),
+    "sl": ("Občina želi preizkusiti senzorje kakovosti zraka, išče financiranje za polnilnice "
+           "in usposabljanje o kibernetski varnosti.",
+           {"public_sector", "testing", "sensors", "air_quality", "funding", "electric_vehicles",
+            "training", "cybersecurity"}),
+}  # fmt: skip
+
+
+def _concepts(text: str, language: str) -> set[str]:
+    terms = analyze_query(text, language).terms
+    return {term.removeprefix(CONCEPT_PREFIX) for term in terms if term.startswith(CONCEPT_PREFIX)}
+
+
+@pytest.mark.parametrize("language", sorted(SENTENCES))
+def test_a_need_in_running_text_is_read_as_its_concepts(language):
+    text, expected = SENTENCES[language]
+    missing = expected - _concepts(text, language)
+    assert not missing, f"{language}: not read as {sorted(missing)}"
+
+
+def test_every_concept_has_terms_in_all_24_eu_languages():
+    vocabulary = default_vocabulary()
+    assert set(vocabulary.phrases) == set(EU_LANGUAGES)
+    for language in EU_LANGUAGES:
+        named = {c for table in [vocabulary.phrases[language]] for cs in table.values() for c in cs}
+        assert named == set(vocabulary.concepts), (language, set(vocabulary.concepts) - named)
+
+
+def test_a_hint_term_alone_does_not_name_its_concept_strongly():
+    hits = default_vocabulary().find(["parkovanie"], "sk")
+    assert [(hit.concept, hit.broad) for hit in hits] == [("parking", True)]
