@@ -190,6 +190,14 @@ PATHS: dict[str, dict[str, Any]] = {
         errors=LIST_ERRORS,
         params=PAGING,
     ),
+    "/needs": operation(
+        "listNeeds",
+        "Open public needs of cities",
+        "needs",
+        json_response("A page of public needs, newest first.", ref("NeedPage")),
+        errors=LIST_ERRORS,
+        params=PAGING,
+    ),
     "/practices/{ref}": operation(
         "getPractice",
         "One published practice",

@@ -9,7 +9,7 @@ from flask import request
 from catalogue.contracts import api, match
 from catalogue.contracts.base import Contract
 from catalogue.links import external_url
-from catalogue.models import Event, EventSession, Organisation, Practice, Service, Talk
+from catalogue.models import Event, EventSession, Need, Organisation, Practice, Service, Talk
 from catalogue.services import freshness
 from catalogue.services.downloads import iso_timestamp, public_source
 from catalogue.services.duplicates import listed_services, records_of, shown_record, shown_records
@@ -272,3 +272,19 @@ def page_fields(page: Any, args: dict[str, Any]) -> dict[str, Any]:
             next=link(page.page + 1) if page.page < page.pages else None,
         ),
     }
+
+
+def serialize_need(need: Need) -> api.PublicNeed:
+    """A public need as the board shows it (an anonymous one without the municipality)."""
+    return api.PublicNeed(
+        ref=need.public_ref,
+        url=external_url("needs.need_detail", public_ref=need.public_ref),
+        text=need.text,
+        municipality=need.municipality if need.visibility == "public" else None,
+        country=need.country,
+        population=need.population,
+        families=list(need.families or ()),
+        technologies=list(need.technologies or ()),
+        language=need.detected_language,
+        created_at=iso_timestamp(need.created_at),
+    )

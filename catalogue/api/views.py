@@ -10,8 +10,9 @@ from catalogue.api.blueprint import bp
 from catalogue.contracts import api
 from catalogue.errors import ValidationError
 from catalogue.extensions import cache, db
+from catalogue.models import Need
 from catalogue.page_cache import cached_page
-from catalogue.services import browse, duplicates, published
+from catalogue.services import browse, duplicates, needs, published
 from catalogue.services import list_parameters as rules
 
 PAGING = ("page", "per_page")
@@ -116,6 +117,13 @@ def list_practices():
 def practice_detail(ref: str):
     """One published practice."""
     return s.as_json(s.serialize_practice(published.get_practice(db.session, ref)))
+
+
+@bp.get("/needs")
+def list_needs():
+    """Open public needs of cities, newest first (not cached: a need is no catalogue change)."""
+    statement = needs.public_needs().order_by(Need.created_at.desc(), Need.id.desc())
+    return _plain_page("needs", statement, s.serialize_need, api.NeedPage)
 
 
 @bp.get("/events")

@@ -217,6 +217,24 @@ class Practice(Contract):
     stale: Stale
 
 
+class PublicNeed(Contract):
+    """A city's need on the public needs board; an anonymous one without the city's name.
+
+    A private need is never in the API; no need shows the official's e-mail address.
+    """
+
+    ref: str = Field(description="The need's public reference (its board page's last segment).")
+    url: Uri
+    text: str
+    municipality: str | None = Field(description="None when the city asked without its name.")
+    country: str | None
+    population: str | None
+    families: list[Family]
+    technologies: list[str] = Field(description="Technologies detected in the text.")
+    language: str
+    created_at: CreatedAt
+
+
 class Talk(Contract):
     """A talk; its organisation and practices appear only when published."""
 
@@ -315,6 +333,12 @@ class PracticePage(Page):
     items: list[Practice]
 
 
+class NeedPage(Page):
+    """A page of public needs, newest first."""
+
+    items: list[PublicNeed]
+
+
 class EventPage(Page):
     """A page of events."""
 
@@ -331,4 +355,5 @@ RESPONSES: tuple[type[Contract], ...] = (
     Practice,
     EventPage,
     EventDetail,
+    NeedPage,
 )

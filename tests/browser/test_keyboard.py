@@ -76,3 +76,27 @@ def test_sort_switch_works_without_javascript_from_the_keyboard(browser, base_ur
     names = page.locator(".hub-card h3").all_inner_texts()
     assert names == sorted(names, key=str.lower) and len(names) > 1
     context.close()
+
+
+def test_a_password_can_be_shown_from_the_keyboard_and_stays_masked_without_javascript(
+    browser, base_url
+):
+    """ASVS 2.1.12: a "Show password" checkbox follows each password field."""
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto("/login")
+    field = page.get_by_label("Password", exact=True)
+    field.fill("correct horse battery staple")
+    assert field.get_attribute("type") == "password"
+    page.get_by_role("checkbox", name="Show password").focus()
+    page.keyboard.press("Space")
+    assert field.get_attribute("type") == "text"
+    page.keyboard.press("Space")
+    assert field.get_attribute("type") == "password"
+    context.close()
+    quiet = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = quiet.new_page()
+    page.goto("/login")
+    assert page.get_by_role("checkbox", name="Show password").count() == 0
+    assert page.get_by_label("Password", exact=True).get_attribute("type") == "password"
+    quiet.close()

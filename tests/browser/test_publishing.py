@@ -67,7 +67,7 @@ def mailed_link(seeded_app, address: str) -> str:
 def log_in(page, email: str) -> None:
     page.goto("/login")
     page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(re.compile(r"/account/$"))
 
@@ -97,7 +97,7 @@ def test_register_claim_approve_add_and_edit_a_service_and_see_it(
     page.goto("/account/register")
     check_axe(page)
     page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Create the account").click()
     page.wait_for_url(re.compile(r"check-your-inbox"))
     assert "no mail server configured" in page.content()
@@ -180,13 +180,13 @@ def test_the_same_with_the_keyboard_alone(browser, base_url, seeded_app, admin):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/account/register"))
     type_into(page, page.get_by_label("E-mail address"), email)
-    type_into(page, page.get_by_label("Password"), PASSWORD)
+    type_into(page, page.get_by_label("Password", exact=True), PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"check-your-inbox"))
     page.goto(mailed_link(seeded_app, email))  # the link arrives by mail, outside the site
     page.wait_for_url(re.compile(r"/login"))
     type_into(page, page.get_by_label("E-mail address"), email)
-    type_into(page, page.get_by_label("Password"), PASSWORD)
+    type_into(page, page.get_by_label("Password", exact=True), PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/account/$"))
 

@@ -139,3 +139,14 @@ def test_html_in_a_public_need_is_shown_escaped_on_the_board(client, sensor_hubs
     for url in ("/needs/board", f"/needs/board/{ref}"):
         body = client.get(url).get_data(as_text=True)
         assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
+
+
+def test_the_api_lists_public_needs_the_way_the_board_does(client, three_needs):
+    body = client.get("/api/v1/needs").get_json()
+    by_text = {item["text"]: item for item in body["items"]}
+    assert set(by_text) == {PUBLIC, ANONYMOUS} and body["total"] == 2
+    assert by_text[PUBLIC]["municipality"] == "Publictown"
+    assert by_text[ANONYMOUS]["municipality"] is None
+    assert by_text[PUBLIC]["technologies"] == ["Sensors & Vision Processing Systems"]
+    assert "official@gent.example.be" not in client.get("/api/v1/needs").get_data(as_text=True)
+    assert client.get("/api/v1/needs?page=0").status_code == 400
