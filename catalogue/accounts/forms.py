@@ -38,7 +38,7 @@ def new_password_field(label: str = "Password") -> PasswordField:
             Length(max=MAX_LENGTH, message=f"Use at most {MAX_LENGTH} characters."),
         ],
         description=PASSWORD_HELP,
-        render_kw={"autocomplete": "new-password"},
+        render_kw={"autocomplete": "new-password", "data-min-length": MIN_LENGTH},
     )
 
 

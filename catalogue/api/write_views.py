@@ -61,11 +61,14 @@ def _stale(error: editing.StaleEdit, sent: dict[str, Any], version: int) -> Conf
     )
 
 
-def _save_or_refuse(save, record, values: dict[str, Any]) -> editing.Saved:
-    """Apply ``values`` over the record's current ones at the version sent, or answer 409."""
+def _save_or_refuse(save, account, record, values: dict[str, Any]) -> editing.Saved:
+    """Apply ``values`` over the record's current ones at the version sent, or answer 409.
+
+    ``save`` is ``editing.save_profile`` or ``editing.save_service``.
+    """
     version = values.pop("version")
     try:
-        return save(record, editing.current_values(record) | values, version)
+        return save(db.session, account, record, editing.current_values(record) | values, version)
     except editing.StaleEdit as error:
         raise _stale(error, values, version) from error
 
@@ -95,11 +98,7 @@ def update_profile(ref: str):
     organisation = _organisation(ref)
     publishing.require_manager(db.session, account, organisation)
     values = writes.parse(writes.ProfileWrite, _body())
-
-    def save(record: Organisation, merged: dict, version: int) -> editing.Saved:
-        return editing.save_profile(db.session, account, record, merged, version)
-
-    saved = _save_or_refuse(save, organisation, values)
+    saved = _save_or_refuse(editing.save_profile, account, organisation, values)
     db.session.commit()
     return _outcome(saved)
 
@@ -126,10 +125,6 @@ def update_service(ref: str):
         raise NotFound(f"There is no service with ref “{ref[:100]}”.")
     publishing.require_manager(db.session, account, service.organisation)
     values = writes.parse(writes.ServiceWrite, _body())
-
-    def save(record: Service, merged: dict, version: int) -> editing.Saved:
-        return editing.save_service(db.session, account, record, merged, version)
-
-    saved = _save_or_refuse(save, service, values)
+    saved = _save_or_refuse(editing.save_service, account, service, values)
     db.session.commit()
     return _outcome(saved)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
@@ -79,7 +82,29 @@ class ClaimForm(FlaskForm):
     )
 
 
-class ProfileForm(FlaskForm):
+class KeepsGivenValues:
+    """A form whose choice fields also offer what the record holds outside the vocabularies.
+
+    An imported record can hold a free-text price, a country or a language the form does not
+    list; without its own choice the field would show "Not stated" (or an unticked box) and a
+    save would silently drop it. Each such value is offered as "… (as given)".
+    """
+
+    def keep_given_values(self, values: Mapping[str, Any]) -> None:
+        """Add a choice for each value of ``values`` a choice field of this form lacks."""
+        for name, value in values.items():
+            field = getattr(self, name, None)
+            if not isinstance(field, SelectField | SelectMultipleField):
+                continue
+            known = {choice.value for choice in field.choices}
+            given = value if isinstance(value, list | tuple) else [value]
+            missing = [item for item in given if item and item not in known]
+            field.choices = list(field.choices) + [
+                SelectChoice(item, f"{item} (as given)") for item in dict.fromkeys(missing)
+            ]
+
+
+class ProfileForm(KeepsGivenValues, FlaskForm):
     """An organisation's public profile."""
 
     version = HiddenField()
@@ -115,7 +140,7 @@ class ProfileForm(FlaskForm):
     sectors = labels_field("Sectors", vocabularies.SECTORS, "The sectors you serve.")
 
 
-class ServiceForm(FlaskForm):
+class ServiceForm(KeepsGivenValues, FlaskForm):
     """One service of an organisation."""
 
     version = HiddenField()

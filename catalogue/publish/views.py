@@ -150,6 +150,8 @@ def verify_organisation(slug: str):
 def _edit(form, record, names, save, template, **context):
     """Shared by the profile and service editors: save, or show why not (409 on a lost update)."""
     conflict = None
+    if record is not None:
+        form.keep_given_values(editing.current_values(record))
     if form.validate_on_submit():
         values = form_values(form, names)
         try:

@@ -93,7 +93,24 @@ def _reject(session: Session, change: Change) -> None:
     elif change.kind == "new_service" and change.service is not None:
         change.service.status = ARCHIVED
     elif change.status == LIVE:
-        editing.apply_values(session, change.service or change.organisation, change.previous)
+        _undo(session, change)
+
+
+def _undo(session: Session, change: Change) -> None:
+    """Put back what a live change replaced, in the fields that still hold what it set.
+
+    A field edited again since (by the owner, or by another approved change) keeps its newer
+    value: a rejection undoes this change, never a later one.
+    """
+    record = change.service or change.organisation
+    current = editing.current_values(record)
+    changed = editing.differences(change.previous, change.values)
+    undone = {
+        name: change.previous.get(name)
+        for name in changed
+        if name in current and current[name] == change.values[name]
+    }
+    editing.apply_values(session, record, undone)
 
 
 def decide_change(

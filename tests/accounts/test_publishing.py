@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from catalogue.extensions import db
@@ -175,6 +177,23 @@ def test_rejecting_a_live_change_puts_the_old_values_back(client, build, account
     assert "Not the organisation&#39;s name." in client.get("/account/").get_data(True)
 
 
+def test_rejecting_a_live_change_keeps_what_was_edited_after_it(client, build, accounts, app):
+    hub = build.organisation(name="Air Lab", city="Lisboa")
+    accounts.manager(hub, verified=True)
+    client.post(f"/manage/{hub.slug}/profile", data=profile_of(hub, name="Spam Lab", city="Porto"))
+    db.session.refresh(hub)
+    client.post(f"/manage/{hub.slug}/profile", data=profile_of(hub, city="Sines"))
+    first = db.session.scalars(select(Change).order_by(Change.id)).first()
+    moderator = app.test_client()
+    accounts.make("mod@platform.example.eu", admin=True)
+    accounts.login("mod@platform.example.eu", client=moderator)
+    data = {"decision": "reject", "reason": "Not the organisation's name."}
+    assert moderator.post(f"/moderation/changes/{first.id}", data=data).status_code == 303
+    db.session.refresh(hub)
+    assert hub.name == "Air Lab"  # undone: nothing changed the name since
+    assert hub.city == "Sines"  # kept: the owner's later edit of the city is not undone
+
+
 def test_the_second_of_two_concurrent_saves_is_refused_with_what_changed(client, build, accounts):
     hub = build.organisation(name="Air Lab")
     accounts.manager(hub, verified=True)
@@ -340,3 +359,41 @@ def test_several_managers_and_several_organisations(client, build, accounts, app
     assert response.status_code == 303
     db.session.refresh(first)
     assert first.city == "Aveiro"
+
+
+def test_values_outside_the_forms_choices_survive_a_save(client, build, accounts):
+    """An imported service's free-text price and audience, and a hub's country the form does not
+    list, are offered "as given" and kept when the manager saves another change."""
+    hub = build.organisation(country="IL")
+    service = build.service(
+        hub,
+        title="Sensor trials",
+        price="EUR 500 per day, less for municipalities",
+        audiences=["public_sector", "hospitals"],
+    )
+    accounts.manager(hub)
+    form = client.get(f"/manage/{hub.slug}/services/{service.slug}").get_data(as_text=True)
+    assert "EUR 500 per day, less for municipalities (as given)</option>" in form
+    [price] = re.findall(r"<option[^>]*EUR 500[^>]*>", form)
+    assert "selected" in price
+    assert "hospitals (as given)" in form
+    data = {
+        "version": str(service.version),
+        "title": "Sensor trials for cities",
+        "family": service.family,
+        "description": "Trials of sensors.",
+        "price": "EUR 500 per day, less for municipalities",
+        "audiences": ["public_sector", "hospitals"],
+    }
+    response = client.post(f"/manage/{hub.slug}/services/{service.slug}", data=data)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    db.session.expire_all()
+    assert service.title == "Sensor trials for cities"
+    assert service.price == "EUR 500 per day, less for municipalities"
+    assert service.audiences == ["public_sector", "hospitals"]
+    # Another free text is still refused: only what the record holds is offered.
+    data |= {"version": str(service.version), "price": "free for all"}
+    refused = client.post(f"/manage/{hub.slug}/services/{service.slug}", data=data)
+    assert refused.status_code == 400
+    profile = client.get(f"/manage/{hub.slug}/profile").get_data(as_text=True)
+    assert "IL (as given)" in profile

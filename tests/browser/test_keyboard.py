@@ -100,3 +100,24 @@ def test_a_password_can_be_shown_from_the_keyboard_and_stays_masked_without_java
     assert page.get_by_role("checkbox", name="Show password").count() == 0
     assert page.get_by_label("Password", exact=True).get_attribute("type") == "password"
     quiet.close()
+
+
+def test_a_new_password_shows_its_strength_against_the_rule(browser, base_url):
+    """ASVS 2.1.8: the meter follows the server's minimum length (data-min-length)."""
+    from catalogue.services.passwords import MIN_LENGTH
+
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto("/account/register")
+    field = page.get_by_label("Password", exact=True)
+    assert field.get_attribute("data-min-length") == str(MIN_LENGTH)
+    said = page.locator("#password-strength-text")
+    assert said.inner_text() == f"at least {MIN_LENGTH} characters"
+    field.fill("x" * (MIN_LENGTH - 1))
+    assert said.inner_text() == f"too short: {MIN_LENGTH - 1} of at least {MIN_LENGTH} characters"
+    field.fill("x" * MIN_LENGTH)
+    assert said.inner_text() == "long enough; longer is stronger"
+    field.fill("x" * (MIN_LENGTH * 2))
+    assert said.inner_text() == "strong: a long password"
+    assert page.locator("#password-strength").evaluate("m => m.value") == MIN_LENGTH * 2
+    context.close()
