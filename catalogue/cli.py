@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 import click
 from flask import Flask, current_app
 
+from catalogue.api import match_answer
 from catalogue.config import PRACTICES_SEED_DIR, SEED_DIR
 from catalogue.errors import ValidationError
 from catalogue.extensions import db, match_index_holder
@@ -178,16 +179,36 @@ def detect_tags_command() -> None:
 @click.option("--family", "families", multiple=True, help="A service family to prefer (repeat).")
 @click.option("--language", help="ISO 639-1 code of TEXT; detected when absent.")
 @click.option("--limit", type=int, default=hub_matching.DEFAULT_LIMIT, show_default=True)
-def match_command(text, country, families, language, limit) -> None:
+@click.option(
+    "--only-family",
+    "only_families",
+    multiple=True,
+    help="Keep only organisations offering this family (a filter; repeat).",
+)
+@click.option("--only-country", "only_countries", multiple=True, help="Keep only this country.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the match API's JSON answer (version 1.1)."
+)
+def match_command(
+    text, country, families, language, limit, only_families, only_countries, as_json
+) -> None:
     """Rank the published hubs for a need written in plain words, with the reason for each."""
-    payload = {"text": text, "country": country and country.upper()}
+    payload: dict = {"text": text, "country": country and country.upper()}
     payload["families"] = list(families) or None
     payload |= {"language": language, "limit": limit}
+    filters = {"families": list(only_families), "countries": [c.upper() for c in only_countries]}
+    if any(filters.values()):
+        payload["filters"] = {name: values for name, values in filters.items() if values}
     try:
         request = hub_matching.validate_match_request(payload)
     except ValidationError as error:
         _fail_with(error)
     outcome = hub_matching.find_matches(db.session, match_index_holder(), request)
+    if as_json:
+        with current_app.test_request_context():  # links need an address: PUBLIC_BASE_URL's
+            body = match_answer.match_response(request, outcome)
+            click.echo(json.dumps(body.model_dump(mode="json", exclude_unset=True), indent=2))
+        return
     click.echo(f"{len(outcome.matches)} matches (language: {outcome.language})")
     for match in outcome.matches:
         organisation = outcome.organisations[match.id]
@@ -197,6 +218,20 @@ def match_command(text, country, families, language, limit) -> None:
         click.echo(f"      location: {match.location}")
         for service in match.services:
             click.echo(f"      service: {service.title} ({service.family}, {service.score:.2f})")
+    _echo_answer_keys(outcome)
+
+
+def _echo_answer_keys(outcome: hub_matching.MatchOutcome) -> None:
+    """The match API 1.1 keys that apply: referral, the need's parts, a bundle, advice."""
+    if outcome.referral is not None:
+        click.echo(f"referral: {outcome.referral.message}")
+    for part in outcome.parts:
+        found = ", ".join(m.id for m in part.matches) or "no organisation"
+        click.echo(f"part ({part.family}): {part.text} -> {found}")
+    if outcome.bundle is not None:
+        click.echo(f"bundle: {outcome.bundle.summary}")
+    if outcome.advice is not None:
+        click.echo(f"advice: {outcome.advice.message}")
 
 
 @click.command("reindex-search")

@@ -52,6 +52,17 @@ def _readable(language: str) -> bool:
     return language in default_vocabulary().phrases
 
 
+FILTERED_OUT = (
+    "No organisation that meets your filters fits this need, though others elsewhere do: "
+    "widen the filters (countries, service families or kinds of organisation) to see them."
+)
+
+
+def filters_left_none() -> Advice:
+    """The advice when the hard filters, not the need's words, left no organisation."""
+    return Advice("No organisation that meets your filters fits this need.", (), FILTERED_OUT)
+
+
 def advise(text: str, language: str, best_score: float) -> Advice | None:
     """Return advice when the need is too vague to rank on, else ``None``."""
     words = len(content_words(text, language))

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from matching.advice import Advice, advise
+from matching.advice import Advice, advise, filters_left_none
 from matching.bundles import Bundle, MatchedPart, propose_bundle, split_need
 from matching.filters import FILTER_POOL, Filters, keep_satisfying, record_of
 from matching.records import Match
-from matching.referral import Referral, group_by_country
+from matching.referral import FIT_FLOOR, Referral, group_by_country
 
 if TYPE_CHECKING:
     from matching.index import MatchIndex
@@ -77,6 +77,9 @@ def answer_need(
     pool = max(limit, FILTER_POOL if filters else NEARBY_POOL if country else limit)
     matches = _ranked(index, text, ask, pool, query_vector)
     best = matches[0].score if matches else 0.0
+    advice = advise(text, language, best)
+    if filters and advice is not None and _fits_unfiltered(index, text, ask, query_vector):
+        advice = filters_left_none()
     referral = None
     if country is not None:
         matches, referral = group_by_country(index, matches, country, limit)
@@ -88,7 +91,7 @@ def answer_need(
         language=language,
         matches=matches,
         referral=referral,
-        advice=advise(text, language, best),
+        advice=advice,
         parts=parts,
         bundle=propose_bundle(parts, names) if parts else None,
     )
@@ -103,6 +106,15 @@ def _ranked(
         limit=pool, query_vector=query_vector,
     )  # fmt: skip
     return keep_satisfying(index, matches, ask.filters)
+
+
+def _fits_unfiltered(
+    index: MatchIndex, text: str, ask: _Ask, query_vector: np.ndarray | None
+) -> bool:
+    """Whether some organisation would fit the need well without the hard filters."""
+    unfiltered = replace(ask, filters=Filters())
+    best = _ranked(index, text, unfiltered, 1, query_vector)
+    return bool(best) and best[0].score >= FIT_FLOOR
 
 
 def _matched_parts(index: MatchIndex, text: str, ask: _Ask) -> list[MatchedPart]:

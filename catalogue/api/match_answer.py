@@ -1,11 +1,22 @@
-"""The optional keys of a match response (match API 1.1): referral, parts, bundle and advice."""
+"""A match response as typed values (match API 1.1): the results and the optional keys
+(referral, parts, bundle, advice). The API and ``flask match --json`` answer with it."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from catalogue.api.serializers import serialize_match
 from catalogue.contracts import match
 from catalogue.services.hub_matching import MatchOutcome
+
+
+def match_response(need: match.MatchRequest, outcome: MatchOutcome) -> match.Matches:
+    """The whole answer to ``need``: the query as understood, the results, the 1.1 keys."""
+    return match.Matches(
+        query=match.MatchQuery(text=need.text, language=outcome.language, country=need.country),
+        results=[serialize_match(m, outcome.organisations[m.id]) for m in outcome.matches],
+        **answer_keys(outcome),
+    )
 
 
 def answer_keys(outcome: MatchOutcome) -> dict[str, Any]:

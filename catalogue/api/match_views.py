@@ -7,9 +7,8 @@ from typing import Any
 from flask import abort, request
 
 from catalogue.api.blueprint import bp
-from catalogue.api.match_answer import answer_keys
-from catalogue.api.serializers import as_json, serialize_match
-from catalogue.contracts.match import Matches, MatchQuery
+from catalogue.api.match_answer import match_response
+from catalogue.api.serializers import as_json
 from catalogue.extensions import db, match_index_holder
 from catalogue.services import hub_matching
 
@@ -29,9 +28,4 @@ def match_need():
     """Rank the published organisations and services for a need written in plain words."""
     need = hub_matching.validate_match_request(_read_json_body())
     outcome = hub_matching.find_matches(db.session, match_index_holder(), need)
-    body = Matches(
-        query=MatchQuery(text=need.text, language=outcome.language, country=need.country),
-        results=[serialize_match(m, outcome.organisations[m.id]) for m in outcome.matches],
-        **answer_keys(outcome),
-    )
-    return as_json(body)
+    return as_json(match_response(need, outcome))

@@ -151,6 +151,20 @@ def test_country_and_kind_filters_keep_only_what_they_name(seed_index) -> None:
         assert record.country in {"DE", "AT"} and record.kind == "dih"
 
 
+def test_filters_that_leave_no_fitting_hub_are_named_as_the_reason(sensing) -> None:
+    """Air-quality hubs fit well, but none is in Malta: the advice blames the filter, not the
+    words; where nothing fits with or without filters, the usual advice stays."""
+    text = "air quality sensors pollution monitoring"
+    answer = answer_need(sensing, text, filters=Filters(countries=("MT",)))
+    assert not [m for m in answer.matches if fits_well(m)]
+    assert answer.advice is not None
+    assert answer.advice.message.startswith("No organisation that meets your filters fits")
+    unfiltered = answer_need(sensing, text)
+    assert unfiltered.advice is None
+    nothing = answer_need(sensing, "submarine cheese logistics", filters=Filters(countries=("MT",)))
+    assert nothing.advice is not None and "filters" not in nothing.advice.message
+
+
 def test_filters_refuse_unknown_families_and_bad_countries() -> None:
     with pytest.raises(ValueError, match="unknown family 'coffee'"):
         Filters(families=("coffee",))
