@@ -41,10 +41,11 @@ def _anonymous() -> bool:
     return set(session.keys()) <= ANONYMOUS_SESSION_KEYS
 
 
-def _key(revision: int) -> str:
-    """The cache key: revision, language, host, the path with its query string, what is accepted."""
+def _key(revision: int, also: str = "") -> str:
+    """The cache key: revision, language, host, the path with its query string, what is accepted,
+    and what else the page shows (``also_keyed_on``)."""
     accept = request.headers.get("Accept", "") if request.blueprint == "api" else ""
-    parts = (str(revision), LANGUAGE, request.host, request.full_path, accept)
+    parts = (str(revision), LANGUAGE, request.host, request.full_path, accept, also)
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -83,18 +84,25 @@ def _entry(response: Response) -> dict[str, Any]:
     return {"body": body, "headers": headers, "etag": hashlib.sha256(body).hexdigest()[:32]}
 
 
-def cached_page(view: Callable) -> Callable:
+def cached_page(
+    view: Callable | None = None, *, also_keyed_on: Callable[[], str] | None = None
+) -> Callable:
     """Serve the view's anonymous answers from the cache while the catalogue is unchanged.
 
     Requests of logged-in visitors, with flashes or other session state, with credentials, and
-    answers that set a cookie or carry a CSRF token are passed through and never stored.
+    answers that set a cookie or carry a CSRF token are passed through and never stored. A page
+    that also shows what is no catalogue record (the public needs) names it in
+    ``also_keyed_on``: a function whose answer changes whenever that does.
     """
+    if view is None:
+        return lambda decorated: cached_page(decorated, also_keyed_on=also_keyed_on)
 
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any):
         if not current_app.config["PAGE_CACHE"] or not _anonymous():
             return view(*args, **kwargs)
-        key = _key(_revision())  # read first: the page is at least this new
+        also = also_keyed_on() if also_keyed_on is not None else ""
+        key = _key(_revision(), also)  # read first: the page is at least this new
         entry = cache.get(key)
         if entry is not None:
             return _respond(entry, hit=True)

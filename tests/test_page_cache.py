@@ -153,7 +153,7 @@ def test_a_plain_answer_of_the_probe_is_stored(probe):
     assert probe.get("/probe").headers["X-Page-Cache"] == "hit"
 
 
-def test_facet_counts_are_computed_once_per_revision(app, client, build):
+def test_the_total_and_facet_counts_are_computed_once_per_revision(app, client, build):
     from catalogue.services import browse
 
     build.organisation(country="ES")
@@ -164,9 +164,11 @@ def test_facet_counts_are_computed_once_per_revision(app, client, build):
     with counting_statements(db.engine) as remembering:
         again = browse.list_hubs(db.session, query, memo=cache)
     assert again.facets == first.facets
-    assert len(remembering) <= len(computing) - len(browse.FACETS)
+    assert again.total == first.total == 1
+    assert len(remembering) <= len(computing) - len(browse.FACETS) - 1
     build.organisation(country="FR")
     fresh = browse.list_hubs(db.session, query, memo=cache)
+    assert fresh.total == 2
     countries = next(f for f in fresh.facets if f.param == "country")
     assert {o.value for o in countries.options} == {"ES", "FR"}
 

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from catalogue.errors import ValidationError
 from catalogue.extensions import db
 from catalogue.page_cache import cached_page
-from catalogue.services import country_counts, gap_chart, geo_map
+from catalogue.services import country_counts, gap_chart, geo_map, needs
 from catalogue.services.gap import GapHolder
 
 bp = Blueprint("explore", __name__)
@@ -18,8 +18,12 @@ def gap_holder() -> GapHolder:
     return current_app.extensions.setdefault("gap_report", GapHolder())
 
 
+def _needs_state() -> str:
+    return needs.needs_state(db.session)
+
+
 @bp.get("/map")
-@cached_page
+@cached_page(also_keyed_on=_needs_state)
 def show_map():
     """Draw the map of Europe coloured by one measure, with its legend and table."""
     measure = request.args.get("show", "organisations")

@@ -36,9 +36,9 @@ def checked_values(form: NeedForm, require_email: bool = False) -> NeedValues | 
 
 
 def personal(page, status: int = 200):
-    """A page only its link's holder may see: never cached, its address never sent onwards."""
+    """A page only its link's holder may see: its address never sent onwards (and, as every
+    page without a cache policy of its own, never cached: ``security.PRIVATE_CACHE_CONTROL``)."""
     response = make_response(page, status)
-    response.headers["Cache-Control"] = "private, no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
 

@@ -8,13 +8,12 @@ from wtforms import (
     EmailField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.widgets import CheckboxInput, ListWidget
 
+from catalogue.form_fields import CheckboxesField
 from catalogue.services.hub_matching import MAX_NEED_LENGTH
 from catalogue.services.need_values import MAX_EMAIL_LENGTH, MAX_MUNICIPALITY_LENGTH
 from catalogue.vocabularies import (
@@ -46,13 +45,6 @@ def country_choices() -> list[SelectChoice]:
     """The country drop-down: a blank choice, then the European countries by English name."""
     named = sorted((country_name(code), code) for code in EUROPEAN_COUNTRIES)
     return [SelectChoice("", "Any country")] + [SelectChoice(code, name) for name, code in named]
-
-
-class CheckboxesField(SelectMultipleField):
-    """Several choices shown as a list of checkboxes."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class NeedForm(FlaskForm):

@@ -17,9 +17,9 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, Email, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from catalogue import vocabularies
+from catalogue.form_fields import CheckboxesField
 from catalogue.services.editing import PRICE_MODELS
 from catalogue.vocabularies import country_name, language_name
 
@@ -29,13 +29,6 @@ LANGUAGES = (
     *("lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"),
     *("is", "no", "sq", "sr", "mk", "tr", "uk", "ca", "eu", "gl", "lb"),
 )
-
-
-class CheckboxesField(SelectMultipleField):
-    """Several choices shown as a list of checkboxes."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def _choices(values) -> list[SelectChoice]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, make_response, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 
 from catalogue.accounts.auth import confirmed_required
 from catalogue.errors import ValidationError
@@ -19,10 +19,7 @@ def list_fitting_needs(slug: str):
     """Open public needs whose results include this hub, best fit first, with the reasons."""
     organisation = managed_organisation(slug)
     fits = hub_needs.fitting_needs(db.session, match_index_holder(), organisation)
-    page = render_template("publish/list_fitting_needs.html", organisation=organisation, fits=fits)
-    response = make_response(page)
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return render_template("publish/list_fitting_needs.html", organisation=organisation, fits=fits)
 
 
 @bp.post("/manage/<slug>/needs/<public_ref>/decline")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, make_response, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 
 from catalogue.accounts.auth import confirmed_required
 from catalogue.errors import ValidationError
@@ -13,12 +13,6 @@ from catalogue.services import contacts
 from catalogue.services.mail import MailSettings
 
 
-def _private(page, status: int = 200):
-    response = make_response(page, status)
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
-
-
 @bp.get("/manage/<slug>/inbox")
 @confirmed_required
 def show_inbox(slug: str):
@@ -26,7 +20,7 @@ def show_inbox(slug: str):
     organisation = managed_organisation(slug)
     messages = contacts.inbox(db.session, organisation)
     page = render_template("publish/show_inbox.html", organisation=organisation, messages=messages)
-    return _private(page)
+    return page
 
 
 @bp.route("/manage/<slug>/inbox/<int:contact_id>", methods=["GET", "POST"])
@@ -54,4 +48,4 @@ def show_message(slug: str, contact_id: int):
     page = render_template(
         "publish/show_message.html", organisation=organisation, contact=contact, form=form
     )
-    return _private(page, status)
+    return page, status

@@ -283,11 +283,12 @@ _ORDER = {
 def list_hubs(session: Session, query: HubQuery, memo: Memo | None = None) -> HubPage:
     """Return one page of published hubs matching ``query``, with the facets' counts.
 
-    With a ``memo``, the counts of each search and selection are computed once per revision.
+    With a ``memo``, the total and the facets' counts of each search and selection are
+    computed once per revision.
     """
     search = duplicates.any_record_matches(_search_condition(session, query))
     conditions = _conditions(query, search)
-    total = session.scalar(select(func.count()).select_from(Organisation).where(*conditions)) or 0
+    total, facets = _counts(session, query, search, memo)
     pages = rules.count_pages(query.page, total, query.per_page)
     items = session.scalars(
         _ordered(session, select(Organisation).where(*conditions), query)
@@ -295,23 +296,31 @@ def list_hubs(session: Session, query: HubQuery, memo: Memo | None = None) -> Hu
         .offset((query.page - 1) * query.per_page)
         .options(selectinload(Organisation.tags), lazyload(Organisation.services))
     ).all()
-    facets = _facets(session, query, search, memo)
     return HubPage(list(items), total, query.page, query.per_page, pages, facets)
 
 
-def _facets(
+def _counts(
     session: Session, query: HubQuery, search: ColumnElement | None, memo: Memo | None
-) -> list[Facet]:
-    """The facets' counts, from ``memo`` when this revision already computed them."""
+) -> tuple[int, list[Facet]]:
+    """The number of matching hubs and the facets' counts, from ``memo`` when this revision
+    already computed them (they do not depend on the sort or the page)."""
     if memo is None:
-        return [_facet(session, spec, query, search) for spec in FACETS]
+        return _count_all(session, query, search)
     selection = (current_revision(session), query.q, sorted(query.filters.items()))
-    key = "facets:" + hashlib.sha256(repr(selection).encode()).hexdigest()
-    facets = memo.get(key)
-    if facets is None:
-        facets = [_facet(session, spec, query, search) for spec in FACETS]
-        memo.set(key, facets)
-    return facets
+    key = "counts:" + hashlib.sha256(repr(selection).encode()).hexdigest()
+    counts = memo.get(key)
+    if counts is None:
+        counts = _count_all(session, query, search)
+        memo.set(key, counts)
+    return counts
+
+
+def _count_all(
+    session: Session, query: HubQuery, search: ColumnElement | None
+) -> tuple[int, list[Facet]]:
+    conditions = _conditions(query, search)
+    total = session.scalar(select(func.count()).select_from(Organisation).where(*conditions)) or 0
+    return total, [_facet(session, spec, query, search) for spec in FACETS]
 
 
 def _ordered(session: Session, statement: Select, query: HubQuery) -> Select:

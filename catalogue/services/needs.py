@@ -148,6 +148,12 @@ def set_status(session: Session, need: Need, status: str | None) -> None:
     session.flush()
 
 
+def needs_state(session: Session) -> str:
+    """A text that changes whenever any need is saved, changed or deleted (for page caches)."""
+    count, latest = session.execute(select(func.count(Need.id), func.max(Need.updated_at))).one()
+    return f"{count}:{latest}"
+
+
 def public_needs() -> Select:
     """The statement of every need anyone may see: public or anonymous, open, not hidden."""
     return select(Need).where(

@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import secrets
 
 import pytest
 
+from catalogue.extensions import db
+from catalogue.models import Need
 from catalogue.services import geo_map
 from catalogue.services.gap import GapHolder
 from tests.public.conftest import visible_text as text
@@ -74,9 +77,9 @@ def test_map_classes_and_legend_follow_the_counts(client, catalogue):
 
 
 def test_map_refuses_an_unknown_measure(client, catalogue):
-    response = client.get("/explore/map?show=needs")
+    response = client.get("/explore/map?show=wishes")
     assert response.status_code == 400
-    assert "“show” must be one of organisations, practices" in text(response)
+    assert "“show” must be one of organisations, practices, needs" in text(response)
 
 
 def test_gap_numbers_by_country_and_family(client, catalogue):
@@ -140,3 +143,42 @@ def test_a_large_library_is_assessed_in_the_background(app, client, catalogue):
     ready = client.get("/explore/gap")
     assert ready.status_code == 200
     assert "6 published practices" in text(ready)
+
+
+def _need(country: str, visibility: str = "public", **fields) -> None:
+    """A need saved on the needs page, as the needs form stores it."""
+    db.session.add(
+        Need(
+            token_hash=secrets.token_hex(32),
+            public_ref=secrets.token_hex(8),
+            text="Sensors for air quality",
+            detected_language="en",
+            email="official@city.example.eu",
+            country=country,
+            visibility=visibility,
+            **fields,
+        )
+    )
+    db.session.commit()
+
+
+def test_map_counts_public_needs_and_never_a_private_one(app, client, catalogue):
+    app.config["PAGE_CACHE"] = True
+    _need("BE")
+    _need("NL", "anonymous")
+    _need("NL", "private")
+    _need("SE", hidden=True)  # hidden by a moderator
+    _need("SE", status="closed")  # closed by its city
+    html = client.get("/explore/map?show=needs").get_data(as_text=True)
+    assert 'aria-label="Belgium: 1 public need"' in html
+    assert 'aria-label="Netherlands: 1 public need"' in html
+    assert "Sweden: " not in html.split("<table")[0]
+    assert 'href="/needs/board?country=BE"' in html
+    rows = re.findall(r'<th scope="row">([^<]+)</th>(.*?)</tr>', html, re.S)
+    needs = {name: re.findall(r'<td class="num">(.*?)</td>', cells)[-1] for name, cells in rows}
+    assert re.sub(r"<[^>]+>", "", needs["Netherlands"]) == "1"
+    # The map is cached on the catalogue's revision, which a need does not move: it is also
+    # keyed on the needs, so a new public need shows at once.
+    _need("BE")
+    again = client.get("/explore/map?show=needs").get_data(as_text=True)
+    assert 'aria-label="Belgium: 2 public needs"' in again

@@ -64,7 +64,8 @@ def test_the_hub_answers_a_need_and_the_official_is_mailed(client, accounts, sen
     assert "We can!" in mail.body and "lab@flanders.example.eu" in mail.body
     assert db.session.scalar(select(ContactRequest)).from_hub
     assert "You wrote to this city" in _page(client, f"/manage/{flanders.slug}/needs")
-    assert "We can!" in _page(client, path)
+    saved = _page(client, path)
+    assert "We can!" in saved and "The hub saw your public need and wrote to you" in saved
     assert "We can!" not in _page(client, f"/manage/{flanders.slug}/inbox")
 
 

@@ -146,3 +146,9 @@ def test_the_honeypot_refuses_the_form(client, hubs):
     assert response.status_code == 400
     assert "Leave the hidden" in page
     assert "hubs fit your need" not in page
+
+
+def test_when_the_filters_leave_no_hub_the_page_says_to_widen_them(client, hubs):
+    _, page = _post(client, kinds=["city_lab"])
+    assert "No hub that your filters leave fits your need" in page
+    assert "Your need could say more" not in page and 'id="referral"' not in page
