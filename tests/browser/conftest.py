@@ -135,6 +135,8 @@ def seed_paths(seeded_app) -> dict[str, str]:
             "practice": f"/practices/{practice.slug}",
             "about": "/about/",
             "needs": "/needs/",
+            "meeting-request": f"/needs/?meet={hub.slug}&text=After+the+talk",
+            "map-needs": "/explore/map?show=needs",
             "api-docs": "/api/v1/",
             "not-found": "/hubs/no-such-hub",
         }

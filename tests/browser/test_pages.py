@@ -24,6 +24,8 @@ PAGES = [
     "practice",
     "about",
     "needs",
+    "meeting-request",
+    "map-needs",
     "api-docs",
     "not-found",
 ]

@@ -69,3 +69,48 @@ def test_every_seeded_talk_has_its_page_linked_from_the_agenda(app, client):
         assert any(f"{title}" in body for title in titles)
         if number < 15:
             assert f'href="/workshop/{slug}/talks/{number + 1}"' in page.get_data(as_text=True)
+
+
+def test_a_participant_requests_a_meeting_with_a_presenters_organisation(
+    client,
+    workshop,  # noqa: F811
+):
+    """From a talk, through the needs journey's contact mechanism: saved need, then message."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from catalogue.models import ContactRequest
+
+    talk = client.get("/workshop/ws2020-dih-smart-cities/talks/1").get_data(as_text=True)
+    link = re.search(r'href="(/needs/\?[^"]*meet=cities-network[^"]*)"', talk).group(1)
+    assert "Request a meeting with Cities Network" in talk
+    start = client.get(link.replace("&amp;", "&"))
+    page = text(start)
+    assert start.status_code == 200
+    assert "A meeting request to Cities Network" in page
+    prefilled = parse_qs(urlsplit(link.replace("&amp;", "&")).query)["text"][0]
+    assert prefilled.startswith("After the talk “Hubs under DEP” at the workshop")
+    assert "Save and write to Cities Network" in page
+    # No talk page links an unpublished organisation; an unknown one is not found.
+    assert "Request a meeting with Unverified Org" not in text(
+        client.get("/workshop/ws2020-dih-smart-cities/talks/2")
+    )
+    assert client.get("/needs/?meet=no-such-hub").status_code == 404
+
+    data = {"text": prefilled + "open data for our port", "email": "ana@porto.example.pt"}
+    refused = client.post("/needs/?meet=cities-network", data=data | {"email": "not-an-address"})
+    assert refused.status_code == 400 and "Save and write to Cities Network" in text(refused)
+    saved = client.post("/needs/?meet=cities-network", data=data | {"contact": "cities-network"})
+    assert saved.status_code == 303
+    contact_page = saved.headers["Location"]
+    assert re.search(r"/needs/saved/[^/]+/contact/cities-network$", contact_page)
+    form = client.get(contact_page).get_data(as_text=True)
+    assert "open data for our port" in form  # the message starts from the need
+    message = {
+        "name": "Ana Costa",
+        "role": "Digital officer",
+        "email": "ana@porto.example.pt",
+        "message": "Could we meet online in May?",
+    }
+    assert client.post(contact_page, data=message).status_code == 303
+    [sent] = db.session.scalars(select(ContactRequest)).all()
+    assert sent.organisation.slug == "cities-network" and sent.message.startswith("Could we")
