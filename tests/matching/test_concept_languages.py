@@ -7,6 +7,7 @@ import pytest
 from matching.analysis import analyze_query
 from matching.concepts import CONCEPT_PREFIX, default_vocabulary
 from matching.language import EU_LANGUAGES
+from matching.text import STOPWORDS
 
 # One need per language as a city official would write it, in running (inflected) text, and the
 # concepts its words must be read as.
@@ -88,3 +89,10 @@ def test_every_concept_has_terms_in_all_24_eu_languages():
 def test_a_hint_term_alone_does_not_name_its_concept_strongly():
     hits = default_vocabulary().find(["parkovanie"], "sk")
     assert [(hit.concept, hit.broad) for hit in hits] == [("parking", True)]
+
+
+@pytest.mark.parametrize("language", sorted(SENTENCES))
+def test_no_function_word_reads_as_a_concept(language):
+    vocabulary = default_vocabulary()
+    read = {word: vocabulary.find([word], language) for word in STOPWORDS[language]}
+    assert not {word: hits for word, hits in read.items() if hits}
