@@ -141,11 +141,16 @@ class ConceptVocabulary:
             stems = [stem(t, vocab_language) for t in tokens]
         starts = self.first_stems.get(vocab_language, {})
         strong = self.strong.get(vocab_language, set())
+        # A function word alone is never a concept, although its stem may be a term's: German
+        # "sich" is the stem of "sicher", Finnish "kun" (when) of "kunta" (municipality).
+        function_words = STOPWORDS.get(text_language, frozenset())
         free = 0
         for i in [i for i, s in enumerate(stems) if s in starts]:
             if i < free:
                 continue
             for size in range(min(starts[stems[i]], len(stems) - i), 0, -1):
+                if size == 1 and tokens[i] in function_words:
+                    continue
                 key = tuple(stems[i : i + size])
                 concepts = table.get(key)  # type: ignore[arg-type]
                 if concepts:
@@ -162,8 +167,9 @@ class ConceptVocabulary:
         pieces = self.pieces.get(language, {})
         strong = self.strong.get(language, set())
         matched = {position for position, _ in found}
+        function_words = STOPWORDS.get(language, frozenset())
         for position, token in enumerate(tokens):
-            if position in matched:
+            if position in matched or token in function_words:
                 continue  # a whole-word match says more than the parts ("Cybersicherheit")
             word = strip_accents(token)
             broad: dict[str, bool] = {}
