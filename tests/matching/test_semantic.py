@@ -12,7 +12,6 @@ import pytest
 
 from matching import MatchIndex, ServiceRecord
 from matching.evaluate import devset_query_vectors, load_devset
-from matching.fusion import language_group
 from matching.interchange import load_seed_dir
 from matching.semantic import (
     DIMENSION,
@@ -152,5 +151,3 @@ def test_a_need_in_every_eu_language_finds_relevant_english_hubs(seed_index, nee
     relevant = [m for m in matches[:10] if need["relevance"].get(m.id, 0) > 0]
     assert relevant, f"no graded-relevant hub in the top 10 for {need['id']}"
     assert all(0.0 <= m.semantic <= 1.0 for m in matches)
-    if language_group(need["language"]) == "other":  # no concept vocabulary: meaning helped
-        assert any(m.semantic > 0 for m in relevant)
