@@ -5,8 +5,11 @@ the listed hubs with the matching engine on shared words (no embedding, so the r
 same on every installation). A practice is *weakly covered* when its best hub scores below
 ``matching.referral.FIT_FLOOR``, the floor under which the needs page says no hub fits well;
 *at home* looks only at hubs of the practice's own country. Its service family is the family of
-the best-fitting service of its best match. Supply is the listed hubs and their published
-services' families. The report is kept per process until the catalogue changes.
+the best-fitting service of its best match. The public needs of the needs board (never a private
+one) are matched the same way, in their own language and from their city's country; a need's
+family is the first it asked for, else its best match's. Supply is the listed hubs and their
+published services' families. The report is kept per process until the catalogue or the needs
+change.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from catalogue.models import Practice, current_revision
-from catalogue.services import duplicates
+from catalogue.models import Need, Practice, current_revision
+from catalogue.services import duplicates, needs
 from catalogue.services.hub_matching import organisation_record
 from catalogue.services.practice_matching import need_text
 from catalogue.vocabularies import PUBLISHED, SERVICE_FAMILIES, country_name
@@ -37,8 +40,8 @@ SYNC_LIMIT = 200
 
 
 @dataclass(frozen=True)
-class PracticeCover:
-    """How well the hubs cover one practice."""
+class Cover:
+    """How well the hubs cover one practice or one public need."""
 
     country: str | None
     family: str
@@ -57,10 +60,16 @@ class CountryGap:
     weak_at_home: int
     hubs: int
     hubs_by_family: dict[str, int]
+    needs: int = 0
+    weak_needs: int = 0
 
     def share(self, count: int) -> float | None:
         """``count`` as a share of the country's practices (``None`` without practices)."""
         return count / self.practices if self.practices else None
+
+    def need_share(self) -> float | None:
+        """The share of the country's public needs whose best match is weak."""
+        return self.weak_needs / self.needs if self.needs else None
 
 
 @dataclass(frozen=True)
@@ -72,10 +81,16 @@ class FamilyGap:
     practices: int
     weak: int
     hubs: int
+    needs: int = 0
+    weak_needs: int = 0
 
     def share(self) -> float | None:
         """The share of the family's practices whose best match is weak."""
         return self.weak / self.practices if self.practices else None
+
+    def need_share(self) -> float | None:
+        """The share of the family's public needs whose best match is weak."""
+        return self.weak_needs / self.needs if self.needs else None
 
 
 @dataclass(frozen=True)
@@ -86,33 +101,64 @@ class GapReport:
     families: list[FamilyGap]
     practices: int
     threshold: float = FIT_FLOOR
+    needs: int = 0
 
 
-def assess_practices(session: Session) -> list[PracticeCover]:
+@dataclass(frozen=True)
+class _Asked:
+    """What is matched: a practice as a need, or a public need as its city wrote it."""
+
+    text: str
+    country: str | None
+    language: str
+    family: str | None = None  # the family asked for, if any
+
+
+class _Hubs:
+    """The listed hubs, fitted once for every practice and need of a report (words only)."""
+
+    def __init__(self, session: Session) -> None:
+        records = [organisation_record(o) for o in duplicates.listed_organisations(session)]
+        self.index = MatchIndex(encoder=None).fit(records) if records else None
+        self.home = {record.id: record.country for record in records}
+
+    def cover(self, asked: _Asked) -> Cover:
+        """How well the hubs cover ``asked``: the best match, overall and at home."""
+        if self.index is None:
+            return Cover(asked.country, asked.family or NO_FAMILY, 0.0, 0.0)
+        matches = self.index.query(
+            asked.text, country=asked.country, language=asked.language, limit=QUERY_LIMIT
+        )
+        best = max(matches, key=lambda m: m.score, default=None)
+        at_home = [m.score for m in matches if self.home[m.id] and self.home[m.id] == asked.country]
+        family = asked.family or _family(best)
+        return Cover(asked.country, family, best.score if best else 0.0, max(at_home, default=0.0))
+
+
+def assess_practices(session: Session, hubs: _Hubs | None = None) -> list[Cover]:
     """Match every published practice against the listed hubs; say how well each is covered."""
-    organisations = duplicates.listed_organisations(session)
-    records = [organisation_record(o) for o in organisations]
+    hubs = hubs or _Hubs(session)
     practices = session.scalars(
         select(Practice).where(Practice.status == PUBLISHED).order_by(Practice.ref)
     ).all()
-    if not records:
-        return [PracticeCover(p.country, NO_FAMILY, 0.0, 0.0) for p in practices]
-    index = MatchIndex(encoder=None).fit(records)
-    home = {record.id: record.country for record in records}
-    covers = []
-    for practice in practices:
-        matches = index.query(
-            need_text(practice), country=practice.country, language="en", limit=QUERY_LIMIT
-        )
-        best = max(matches, key=lambda m: m.score, default=None)
-        at_home = [m.score for m in matches if home[m.id] and home[m.id] == practice.country]
-        family = _family(best)
-        covers.append(
-            PracticeCover(
-                practice.country, family, best.score if best else 0.0, max(at_home, default=0.0)
+    return [hubs.cover(_Asked(need_text(p), p.country, "en")) for p in practices]
+
+
+def assess_needs(session: Session, hubs: _Hubs | None = None) -> list[Cover]:
+    """Match every public need (open, not hidden; never a private one) as its city sees it."""
+    hubs = hubs or _Hubs(session)
+    public = session.scalars(needs.public_needs().order_by(Need.id)).all()
+    return [
+        hubs.cover(
+            _Asked(
+                need.text,
+                need.country,
+                need.language or need.detected_language,
+                (need.families or [None])[0],
             )
         )
-    return covers
+        for need in public
+    ]
 
 
 def _family(match) -> str:
@@ -140,11 +186,14 @@ def hub_supply(session: Session) -> tuple[Counter, dict[str, Counter]]:
 
 
 def gap_report(session: Session) -> GapReport:
-    """Compute the gap report of the current catalogue."""
-    covers = assess_practices(session)
+    """Compute the gap report of the current catalogue and public needs."""
+    fitted = _Hubs(session)
+    covers = assess_practices(session, fitted)
+    asked = assess_needs(session, fitted)
     hubs, by_family = hub_supply(session)
     weak = [c for c in covers if c.best < FIT_FLOOR]
-    codes = {c.country for c in covers if c.country} | set(hubs)
+    weak_asked = [c for c in asked if c.best < FIT_FLOOR]
+    codes = {c.country for c in [*covers, *asked] if c.country} | set(hubs)
     countries = [
         CountryGap(
             code=code,
@@ -154,6 +203,8 @@ def gap_report(session: Session) -> GapReport:
             weak_at_home=sum(1 for c in covers if c.country == code and c.best_at_home < FIT_FLOOR),
             hubs=hubs[code],
             hubs_by_family={f: by_family[code][f] for f in SERVICE_FAMILIES},
+            needs=sum(1 for c in asked if c.country == code),
+            weak_needs=sum(1 for c in weak_asked if c.country == code),
         )
         for code in codes
     ]
@@ -164,15 +215,18 @@ def gap_report(session: Session) -> GapReport:
             practices=sum(1 for c in covers if c.family == family),
             weak=sum(1 for c in weak if c.family == family),
             hubs=sum(by_family[code][family] for code in by_family),
+            needs=sum(1 for c in asked if c.family == family),
+            weak_needs=sum(1 for c in weak_asked if c.family == family),
         )
         for family, label in [*SERVICE_FAMILIES.items(), (NO_FAMILY, "No fitting service")]
     ]
-    countries.sort(key=lambda row: (-row.practices, row.name))
-    return GapReport(countries, families, len(covers))
+    countries.sort(key=lambda row: (-row.practices, -row.needs, row.name))
+    return GapReport(countries, families, len(covers), needs=len(asked))
 
 
 class GapHolder:
-    """The gap report of this process, computed again when the catalogue's revision moves.
+    """The gap report of this process, computed again when the catalogue's revision moves or a
+    need changes (``needs.needs_state``).
 
     A catalogue of more than ``SYNC_LIMIT`` practices is assessed in a background thread (about
     a minute for the 1,152 of the seed); meanwhile ``report`` returns the previous report, or
@@ -183,13 +237,13 @@ class GapHolder:
         self.sync_limit = sync_limit
         self._lock = threading.Lock()
         self._done = threading.Condition(self._lock)
-        self._revision: int | None = None
+        self._revision: tuple[int, str] | None = None
         self._report: GapReport | None = None
         self._worker: threading.Thread | None = None
 
     def report(self, session: Session) -> GapReport | None:
         """Return the report of the current catalogue, or ``None`` while it is being computed."""
-        revision = current_revision(session)
+        revision = (current_revision(session), needs.needs_state(session))
         with self._lock:
             if self._report is not None and revision == self._revision:
                 return self._report
@@ -210,7 +264,7 @@ class GapHolder:
         with self._lock:
             return self._done.wait_for(lambda: self._worker is None, timeout)
 
-    def _compute(self, engine, revision: int) -> None:
+    def _compute(self, engine, revision: tuple[int, str]) -> None:
         try:
             with Session(engine) as session:
                 report = gap_report(session)

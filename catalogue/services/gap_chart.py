@@ -65,6 +65,9 @@ def country_csv(report: GapReport) -> str:
             "weak_at_home_share",
             "hubs",
             *(f"hubs_{family}" for family in SERVICE_FAMILIES),
+            "public_needs",
+            "needs_weak_best_match",
+            "needs_weak_share",
         ]
     )
     for row in report.countries:
@@ -79,6 +82,9 @@ def country_csv(report: GapReport) -> str:
                 _share(row.share(row.weak_at_home)),
                 row.hubs,
                 *(row.hubs_by_family[family] for family in SERVICE_FAMILIES),
+                row.needs,
+                row.weak_needs,
+                _share(row.need_share()),
             ]
         )
     return "\ufeff" + out.getvalue()

@@ -88,15 +88,23 @@ def test_gap_numbers_by_country_and_family(client, catalogue):
         name: re.sub(r"<[^>]+>", " ", cells).split()
         for name, cells in re.findall(r'<th scope="row">([^<]+)</th>(.*?)</tr>', page, re.S)
     }
-    # Country: practices, weak (share), weak at home (share), hubs, hubs per family (4).
-    # NL: 3 practices; the poetry one matches no hub; both traffic ones fit the Dutch lab.
-    assert rows["Netherlands"] == ["3", "1", "(33", "%)", "1", "(33", "%)", "2", "1", "1", "1", "0"]
-    assert rows["Belgium"] == ["1", "1", "(100", "%)", "1", "(100", "%)", "1", "0", "0", "0", "0"]
-    assert rows["Sweden"] == ["1", "1", "(100", "%)", "1", "(100", "%)", "0", "0", "0", "0", "0"]
+    # Country: practices, weak (share), weak at home (share), public needs, weak needs (share),
+    # hubs, hubs per family (4). NL: 3 practices; the poetry one matches no hub; both traffic
+    # ones fit the Dutch lab. No public need yet.
+    no_needs = ["0", "0", "(–)"]
+    assert rows["Netherlands"] == [
+        "3", "1", "(33", "%)", "1", "(33", "%)", *no_needs, "2", "1", "1", "1", "0"
+    ]  # fmt: skip
+    assert rows["Belgium"] == [
+        "1", "1", "(100", "%)", "1", "(100", "%)", *no_needs, "1", "0", "0", "0", "0"
+    ]  # fmt: skip
+    assert rows["Sweden"] == [
+        "1", "1", "(100", "%)", "1", "(100", "%)", *no_needs, "0", "0", "0", "0", "0"
+    ]  # fmt: skip
     # Family: the two traffic practices' best service is the testbed; 4 others have no match.
-    assert rows["Test before invest"] == ["2", "0", "(0", "%)", "1"]
-    assert rows["Skills and training"] == ["0", "0", "(–)", "1"]
-    assert rows["No fitting service"] == ["4", "4", "(100", "%)", "0"]
+    assert rows["Test before invest"] == ["2", "0", "(0", "%)", *no_needs, "1"]
+    assert rows["Skills and training"] == ["0", "0", "(–)", *no_needs, "1"]
+    assert rows["No fitting service"] == ["4", "4", "(100", "%)", *no_needs, "0"]
     assert "6 published practices" in text(client.get("/explore/gap"))
 
 
@@ -145,13 +153,17 @@ def test_a_large_library_is_assessed_in_the_background(app, client, catalogue):
     assert "6 published practices" in text(ready)
 
 
+def text_of(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
 def _need(country: str, visibility: str = "public", **fields) -> None:
     """A need saved on the needs page, as the needs form stores it."""
+    fields.setdefault("text", "Sensors for air quality")
     db.session.add(
         Need(
             token_hash=secrets.token_hex(32),
             public_ref=secrets.token_hex(8),
-            text="Sensors for air quality",
             detected_language="en",
             email="official@city.example.eu",
             country=country,
@@ -182,3 +194,32 @@ def test_map_counts_public_needs_and_never_a_private_one(app, client, catalogue)
     _need("BE")
     again = client.get("/explore/map?show=needs").get_data(as_text=True)
     assert 'aria-label="Belgium: 2 public needs"' in again
+
+
+def test_gap_counts_public_needs_and_their_weak_matches_never_a_private_one(app, client, catalogue):
+    """By hand: the Dutch traffic need fits the Dutch lab's testbed; the Belgian one about
+    quilts fits nothing; the private Swedish need is not counted."""
+    _need(
+        "NL", text="Predict road traffic congestion with sensors", families=["test_before_invest"]
+    )
+    _need("BE", text="Quilting evenings for seniors in the library")
+    _need("SE", "private", text="Predict road traffic congestion")
+    page = client.get("/explore/gap").get_data(as_text=True)
+    rows = {
+        name: re.sub(r"<[^>]+>", " ", cells).split()
+        for name, cells in re.findall(r'<th scope="row">([^<]+)</th>(.*?)</tr>', page, re.S)
+    }
+    assert rows["Netherlands"][7:10] == ["1", "0", "(0"]
+    assert rows["Belgium"][7:10] == ["1", "1", "(100"]
+    assert rows["Sweden"][7:10] == ["0", "0", "(–)"]
+    assert rows["Test before invest"][4:7] == ["1", "0", "(0"]  # the family it asked for
+    assert rows["No fitting service"][4:7] == ["1", "1", "(100"]
+    assert "2 public needs of the needs board" in text(client.get("/explore/gap"))
+    body = client.get("/explore/gap.csv").get_data(as_text=True)
+    csv_rows = {row["country_code"]: row for row in csv.DictReader(io.StringIO(body[1:]))}
+    assert (csv_rows["BE"]["public_needs"], csv_rows["BE"]["needs_weak_best_match"]) == ("1", "1")
+    assert csv_rows["SE"]["public_needs"] == "0"
+    # The report is kept until the catalogue or the needs change: a new need counts at once.
+    _need("BE", text="Quilting evenings for seniors in the town hall")
+    again = client.get("/explore/gap").get_data(as_text=True)
+    assert "3 public needs of the needs board" in text_of(again)
