@@ -3,8 +3,8 @@
 One function per rule: the search text and its length, the values a filter knows, a whole
 number such as ``page``, the page past the end, and the one error naming every bad parameter;
 and the facet shapes that ``templates/_lists.html`` shows.
-The hub list (``browse``), the practice list (``practices``) and the API (``api.parameters``)
-all read their parameters through these, so a rule changes in one place.
+The hub list (``browse``), the practice list (``practices``), the needs board (``needs``) and
+the API (``api.parameters``) read their parameters through these: a rule changes in one place.
 """
 
 from __future__ import annotations
