@@ -36,6 +36,8 @@ class Defaults:
     # Saved needs and contact requests of city officials, per client address (Flask-Limiter).
     NEED_RATELIMIT = "10 per hour;30 per day"
     CONTACT_RATELIMIT = "10 per hour;30 per day"
+    # "Useful / not useful" verdicts and reports of public needs, per client address.
+    FEEDBACK_RATELIMIT = "60 per hour;200 per day"
     MAX_CONTACTS_PER_NEED_PER_DAY = 5
     # Production: the address the public reaches the site at, and the Host headers it answers.
     PUBLIC_BASE_URL: str | None = None

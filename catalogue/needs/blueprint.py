@@ -64,6 +64,12 @@ RATE_MESSAGE = (
 )
 
 
+FEEDBACK_RATE_MESSAGE = (
+    "Too many verdicts or reports from this address. Wait a while and try again; this one was "
+    "not stored."
+)
+
+
 def _saving_a_need() -> bool:
     form = request.form
     if request.method != "POST":
@@ -78,17 +84,36 @@ def _contacting_a_hub() -> bool:
     return request.method == "POST" and request.endpoint == "needs.contact_hub"
 
 
+def _judging() -> bool:
+    """A verdict on a result, or a report of a public need: both are counted for others."""
+    if request.method != "POST":
+        return False
+    if request.endpoint in ("needs.give_feedback", "needs.report_need"):
+        return True
+    return request.endpoint == "needs.describe_need" and bool(request.form.get("feedback"))
+
+
+def _redirected(response) -> bool:
+    return response.status_code == 303
+
+
+def _stored(response) -> bool:
+    return response.status_code < 400
+
+
 def limit_needs(limiter: Limiter, blueprint: Blueprint) -> None:
-    """Limit per client address the needs saved (``NEED_RATELIMIT``) and the hubs contacted
-    (``CONTACT_RATELIMIT``); only what was stored counts (a refused form does not)."""
-    for setting, applies in (
-        ("NEED_RATELIMIT", _saving_a_need),
-        ("CONTACT_RATELIMIT", _contacting_a_hub),
+    """Limit per client address the needs saved (``NEED_RATELIMIT``), the hubs contacted
+    (``CONTACT_RATELIMIT``) and the verdicts and reports given (``FEEDBACK_RATELIMIT``, so
+    that nobody skews the counts); only what was stored counts (a refused form does not)."""
+    for setting, applies, counted, message in (
+        ("NEED_RATELIMIT", _saving_a_need, _redirected, RATE_MESSAGE),
+        ("CONTACT_RATELIMIT", _contacting_a_hub, _redirected, RATE_MESSAGE),
+        ("FEEDBACK_RATELIMIT", _judging, _stored, FEEDBACK_RATE_MESSAGE),
     ):
         limiter.limit(
             lambda setting=setting: current_app.config[setting],
             key_func=lambda setting=setting: f"{setting}:{request.remote_addr or ''}",
             exempt_when=lambda applies=applies: not applies(),
-            deduct_when=lambda response: response.status_code == 303,
-            error_message=RATE_MESSAGE,
+            deduct_when=counted,
+            error_message=message,
         )(blueprint)

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import func, select
 
 from catalogue.extensions import db
-from catalogue.models import ContactRequest, Need
-from tests.needs.conftest import NEED, save_need
+from catalogue.models import ContactRequest, MatchFeedback, Need
+from tests.needs.conftest import NEED, save_need, token_of
 
 CONTACT = {"name": "Anna", "email": "anna@gent.example.be", "message": "Can you help?"}
 
@@ -19,6 +19,7 @@ def app_config(app_config):
         "RATELIMIT_ENABLED": True,
         "NEED_RATELIMIT": "2 per hour",
         "CONTACT_RATELIMIT": "2 per hour",
+        "FEEDBACK_RATELIMIT": "2 per hour",
         "MAX_CONTACTS_PER_NEED_PER_DAY": 10,
     }
 
@@ -60,3 +61,26 @@ def test_asking_for_new_links_is_limited_like_saving(client, sensor_hubs):
         response = client.post("/needs/lost-link", data={"email": "a@b.eu"})
         assert response.status_code == 303
     assert client.post("/needs/lost-link", data={"email": "a@b.eu"}).status_code == 429
+
+
+def test_verdicts_and_reports_are_limited_per_address(client, sensor_hubs):
+    """So that one address cannot skew the feedback counts or flood the moderators."""
+    path = save_need(client, visibility="public")
+    need = db.session.scalar(select(Need))
+    for _ in range(2):
+        assert client.post(f"/needs/board/{need.public_ref}/report").status_code == 303
+    refused = client.post(f"/needs/board/{need.public_ref}/report")
+    assert refused.status_code == 429
+    assert "Too many verdicts or reports" in refused.get_data(as_text=True)
+    db.session.refresh(need)
+    assert need.reports == 2
+    # Verdicts on a saved need's results share the limit, counted per address.
+    token = token_of(path)
+    other = {"REMOTE_ADDR": "192.0.2.7"}
+    verdict = {"useful": "yes", "ref": sensor_hubs[0].ref}
+    for _ in range(2):
+        sent = client.post(f"/needs/saved/{token}/feedback", data=verdict, environ_base=other)
+        assert sent.status_code == 303
+    again = client.post(f"/needs/saved/{token}/feedback", data=verdict, environ_base=other)
+    assert again.status_code == 429
+    assert _count(MatchFeedback) == 2
