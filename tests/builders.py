@@ -9,7 +9,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue.models import Event, EventSession, Organisation, Practice, Service, Tag, Talk
+from catalogue.models import (
+    Account,
+    Event,
+    EventSession,
+    Membership,
+    Organisation,
+    Practice,
+    Service,
+    Tag,
+    Talk,
+)
+from catalogue.models.base import utcnow
+from catalogue.services.api_tokens import create_token
+from catalogue.services.passwords import hash_password
 
 _numbers = itertools.count(1)
 
@@ -95,3 +108,17 @@ class Builders:
                 )
             )
         return self._save(event)
+
+    def api_token(self, organisation: Organisation, email: str, name: str = "test token") -> str:
+        """The secret of an API token of a new confirmed account, a verified manager of
+        ``organisation``."""
+        account = Account(email=email, password_hash=hash_password("x" * 16), is_admin=False)
+        account.confirmed_at = utcnow()
+        self.session.add(account)
+        self.session.flush()
+        self.session.add(
+            Membership(account_id=account.id, organisation_id=organisation.id, verified=True)
+        )
+        _, secret = create_token(self.session, account, name)
+        self.session.commit()
+        return secret

@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
+from contextlib import ExitStack
 
 import jinja2
 import pytest
-import sqlalchemy as sa
 from flask import Flask
 from flask_migrate import upgrade
 
 from catalogue import create_app
 from catalogue.extensions import db
-from catalogue.models import Base
 from tests.builders import Builders
-
-
-def _throwaway_postgres(server_url: str, worker: str) -> Iterator[str]:
-    """Create a fresh PostgreSQL database for this run (and xdist worker), drop it afterwards."""
-    name = f"dih_test_{worker}_{uuid.uuid4().hex[:8]}"
-    server = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with server.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with server.connect() as connection:
-            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        server.dispose()
+from tests.databases import empty_all_tables, throwaway_postgres
 
 
 @pytest.fixture(scope="session")
@@ -41,19 +26,16 @@ def database_url(tmp_path_factory) -> Iterator[str]:
     """
     server_url = os.environ.get("TEST_DATABASE_URL")
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    if server_url:
-        server_url = server_url.replace("postgresql://", "postgresql+psycopg://", 1)
-        urls = _throwaway_postgres(server_url, worker)
-    else:
-        urls = iter([f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"])
-    url = next(urls)
-    migrate_app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
-    with migrate_app.app_context():
-        upgrade()
-        db.engine.dispose()
-    yield url
-    for _ in urls:
-        pass
+    with ExitStack() as stack:
+        if server_url:
+            url = stack.enter_context(throwaway_postgres(server_url, f"dih_test_{worker}"))
+        else:
+            url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+        migrate_app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+        with migrate_app.app_context():
+            upgrade()
+            db.engine.dispose()
+        yield url
 
 
 @pytest.fixture
@@ -63,17 +45,8 @@ def scratch_database_url(tmp_path) -> Iterator[str]:
     if not server_url:
         yield f"sqlite:///{tmp_path / 'scratch.sqlite'}"
         return
-    server_url = server_url.replace("postgresql://", "postgresql+psycopg://", 1)
-    yield from _throwaway_postgres(server_url, "scratch")
-
-
-def _empty_all_tables() -> None:
-    with db.engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(table.delete())
-        if connection.dialect.name == "sqlite":  # the FTS5 index beside organisation_search
-            fts = "organisation_search_fts"
-            connection.execute(sa.text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
+    with throwaway_postgres(server_url, "dih_test_scratch") as url:
+        yield url
 
 
 @pytest.fixture
@@ -122,7 +95,7 @@ def app(app_config: dict) -> Iterator[Flask]:
     with app.app_context():
         yield app
         db.session.remove()
-        _empty_all_tables()
+        empty_all_tables()
         db.engine.dispose()
 
 

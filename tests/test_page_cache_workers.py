@@ -5,26 +5,10 @@ from __future__ import annotations
 import json
 import urllib.request
 
-from catalogue.extensions import db
-from catalogue.models import Account, Membership
-from catalogue.models.base import utcnow
-from catalogue.services.api_tokens import create_token
-from catalogue.services.passwords import hash_password
 from tests.servers import get_text, gunicorn_servers, production_environment
 from tests.test_redis_rate_limits import REDIS_URL, redis_prefix  # noqa: F401 - a fixture
 
 READS = 6
-
-
-def _manager_token(hub) -> str:
-    account = Account(email="writer@hub.example.eu", password_hash=hash_password("x" * 16))
-    account.confirmed_at = utcnow()
-    db.session.add(account)
-    db.session.flush()
-    db.session.add(Membership(account_id=account.id, organisation_id=hub.id, verified=True))
-    _, secret = create_token(db.session, account, "page cache test")
-    db.session.commit()
-    return secret
 
 
 def _post_service(base: str, hub_ref: str, token: str, title: str) -> int:
@@ -48,7 +32,7 @@ def test_a_write_through_one_server_is_never_stale_through_the_others(
     redis_prefix,  # noqa: F811 - the fixture imported above
 ):
     hub = build.organisation(name="Water Data Lab", ref="water-data-lab")
-    token = _manager_token(hub)
+    token = build.api_token(hub, "writer@hub.example.eu", "page cache test")
     settings = {"FLASK_MATCH_EMBEDDING": "false", "FLASK_API_RATELIMIT": "10000 per minute"}
     shared = settings | {"FLASK_CACHE_REDIS_URL": REDIS_URL, "FLASK_CACHE_KEY_PREFIX": redis_prefix}
     environments = [

@@ -10,11 +10,9 @@ import pytest
 from flask import Flask
 from sqlalchemy import or_, select
 
-from catalogue import create_app
-from catalogue.config import SEED_DIR
 from catalogue.extensions import db
-from catalogue.models import Base, Organisation, Practice, Talk
-from catalogue.services.seeding import seed_catalogue
+from catalogue.models import Organisation, Practice, Talk
+from tests.databases import seeded_app
 from tests.public.conftest import visible_text
 
 WORKSHOP_SOURCE = "Workshop 2020-04-30 presenter profiles (platform editorial research)"
@@ -35,23 +33,8 @@ UNCATALOGUED = {
 @pytest.fixture(scope="module")
 def site(database_url: str) -> Iterator[Flask]:
     """The app on the seeded catalogue, seeded once for this module's tests."""
-    app = create_app(
-        {
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": database_url,
-            "RATELIMIT_ENABLED": False,
-            "SERVER_NAME": "catalogue.test",
-        }
-    )
-    with app.app_context():
-        seed_catalogue(db.session, SEED_DIR)
-        db.session.commit()
+    with seeded_app(database_url) as app:
         yield app
-        db.session.remove()
-        with db.engine.begin() as connection:
-            for table in reversed(Base.metadata.sorted_tables):
-                connection.execute(table.delete())
-        db.engine.dispose()
 
 
 @pytest.fixture

@@ -23,15 +23,18 @@ def refuse_blank_values(args: Any, names: tuple[str, ...], problems: dict[str, s
             problems[name] = "must not be empty or padded with spaces"
 
 
+def read_per_page(args: Mapping[str, Any], default: int, problems: dict[str, str]) -> int:
+    """Read ``per_page`` (1 to 100), the API's own paging parameter."""
+    return rules.read_whole_number(
+        args, "per_page", min(default, MAX_PER_PAGE), MAX_PER_PAGE, problems
+    )
+
+
 def parse_paging(
     args: Mapping[str, Any], default: int, problems: dict[str, str]
 ) -> tuple[int, int]:
     """Read ``page`` (1 to 10,000, as on the browse page) and ``per_page`` (1 to 100)."""
-    page = rules.read_page(args, problems)
-    per_page = rules.read_whole_number(
-        args, "per_page", min(default, MAX_PER_PAGE), MAX_PER_PAGE, problems
-    )
-    return page, per_page
+    return rules.read_page(args, problems), read_per_page(args, default, problems)
 
 
 def parse_service_filters(args: Any, problems: dict[str, str]) -> dict[str, tuple[str, ...]]:

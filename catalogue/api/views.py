@@ -27,7 +27,7 @@ def _hub_page(args) -> tuple[browse.HubQuery, browse.HubPage]:
     """Parse the browse page's filters plus ``per_page``, then list that page."""
     problems: dict[str, str] = {}
     parameters.refuse_blank_values(args, (*HUB_FILTERS, "sort", *PAGING), problems)
-    _, per_page = parameters.parse_paging(args, _default_per_page(), problems)
+    per_page = parameters.read_per_page(args, _default_per_page(), problems)  # page: the hub list's
     query = browse.HubQuery()
     try:
         query = browse.parse_hub_query(

@@ -43,8 +43,14 @@ def use_hash_method(method: str) -> None:
     The default is scrypt at werkzeug's cost; the tests use a smaller N: the same code path,
     a faster hash. A stored hash names its own method, so older hashes still verify.
     """
-    generate_password_hash("", method=method)  # an unknown method fails here, at start-up
+    _check_method(method)
     _hashing["method"] = method
+
+
+@cache
+def _check_method(method: str) -> None:
+    """Fail at start-up on a method werkzeug does not know (one hash per method and process)."""
+    generate_password_hash("", method=method)
 
 
 def _hash_method() -> str:

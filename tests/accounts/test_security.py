@@ -78,7 +78,7 @@ def test_passwords_are_hashed_with_scrypt_at_full_cost_unless_configured(databas
     from catalogue import create_app
     from catalogue.extensions import db
     from catalogue.services import accounts
-    from tests.conftest import _empty_all_tables
+    from tests.databases import empty_all_tables
 
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
     with app.app_context():
@@ -89,7 +89,7 @@ def test_passwords_are_hashed_with_scrypt_at_full_cost_unless_configured(databas
             assert accounts.authenticate(db.session, "root@example.eu", PASSWORD + "x") is None
         finally:
             db.session.remove()
-            _empty_all_tables()
+            empty_all_tables()
 
 
 def test_an_unknown_hash_method_stops_the_app_at_start():

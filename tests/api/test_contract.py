@@ -13,15 +13,11 @@ from flask import Flask
 from jsonschema import Draft202012Validator, FormatChecker
 from sqlalchemy import select
 
-from catalogue import create_app
-from catalogue.config import SEED_DIR
 from catalogue.extensions import db
-from catalogue.models import Account, Base, Membership, Organisation
-from catalogue.models.base import utcnow
-from catalogue.services.api_tokens import create_token
-from catalogue.services.passwords import hash_password
-from catalogue.services.seeding import seed_catalogue
+from catalogue.models import Organisation
 from tests.accounts.test_publishing import SERVICE
+from tests.builders import Builders
+from tests.databases import seeded_app
 
 PARAMETER = re.compile(r"{(\w+)}")
 
@@ -29,25 +25,8 @@ PARAMETER = re.compile(r"{(\w+)}")
 @pytest.fixture(scope="module")
 def site(database_url: str) -> Iterator[Flask]:
     """The app on the seeded catalogue, seeded once for this module."""
-    app = create_app(
-        {
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": database_url,
-            "RATELIMIT_ENABLED": False,
-            "SERVER_NAME": "catalogue.test",
-            "MATCH_REFIT_WAIT": 60.0,
-            "MATCH_ENCODE_LIMIT": 0,
-        }
-    )
-    with app.app_context():
-        seed_catalogue(db.session, SEED_DIR)
-        db.session.commit()
+    with seeded_app(database_url, MATCH_REFIT_WAIT=60.0, MATCH_ENCODE_LIMIT=0) as app:
         yield app
-        db.session.remove()
-        with db.engine.begin() as connection:
-            for table in reversed(Base.metadata.sorted_tables):
-                connection.execute(table.delete())
-        db.engine.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -179,15 +158,7 @@ def test_the_write_endpoints_answer_as_documented(site, client, document):
     hub = db.session.scalars(
         select(Organisation).where(Organisation.status == "published").order_by(Organisation.ref)
     ).first()
-    account = Account(
-        email="contract@hub.example.eu", password_hash=hash_password("x" * 16), is_admin=False
-    )
-    account.confirmed_at = utcnow()
-    db.session.add(account)
-    db.session.flush()
-    db.session.add(Membership(account_id=account.id, organisation_id=hub.id, verified=True))
-    _, secret = create_token(db.session, account, "contract test")
-    db.session.commit()
+    secret = Builders(db.session).api_token(hub, "contract@hub.example.eu", "contract test")
     headers = {"Authorization": f"Bearer {secret}"}
 
     me = client.get("/api/v1/me", headers=headers)

@@ -20,13 +20,12 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
 
+from tests.databases import throwaway_postgres
 from tests.load import synthetic
 from tests.load.http_load import NEEDS
 from tests.servers import free_port, wait_until_serving
@@ -114,22 +113,6 @@ def run_wrk(base: str, scenario: Scenario, seconds: float, connections: int) -> 
         "p99": p99 / 1000,
         "max": worst / 1000,
     }
-
-
-@contextmanager
-def throwaway_database(server_url: str) -> Iterator[str]:
-    """A new PostgreSQL database on ``server_url``, dropped afterwards; yield its URL."""
-    name = f"dih_load_{uuid.uuid4().hex[:8]}"
-    server = sa.create_engine(server_url.replace("postgresql://", "postgresql+psycopg://", 1))
-    server = server.execution_options(isolation_level="AUTOCOMMIT")
-    with server.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with server.connect() as connection:
-            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        server.dispose()
 
 
 def build_catalogue(environment: dict, services: int, directory: Path) -> dict:
@@ -230,7 +213,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit("wrk is missing: apt-get install wrk")
     setup = vars(options) | {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     setup |= {"machine": _machine(), "cache": "Redis" if options.redis else "per worker"}
-    with throwaway_database(PG_SERVER_URL) as url, tempfile.TemporaryDirectory() as directory:
+    with (
+        throwaway_postgres(PG_SERVER_URL, "dih_load") as url,
+        tempfile.TemporaryDirectory() as directory,
+    ):
         environment = {k: v for k, v in os.environ.items() if not k.startswith("FLASK_")} | {
             "DATABASE_URL": url,
             "FLASK_SECRET_KEY": secrets.token_hex(32),
