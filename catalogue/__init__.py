@@ -37,6 +37,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         database,
         devset_cli,
         errors,
+        i18n,
         page_cache,
         request_checks,
         security,
@@ -82,6 +83,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     request_checks.init_app(app)
     security.init_app(app)
+    i18n.init_app(app)
     templating.init_app(app)
     cli.init_app(app)
     devset_cli.init_app(app)
