@@ -140,7 +140,7 @@ class MatchIndex:
         self.terms_ = self.vectorizer_.get_feature_names_out()
         self._fit_matrices(field_terms, weights)
         self.semantic_ = SemanticUnits.build(
-            self.records_, vectors or {}, self._model_id(), self.unit_org_
+            self.records_, vectors or {}, self._model_id(), self.unit_org_, SIMILAR_CANDIDATES
         )
         return self
 
@@ -152,7 +152,7 @@ class MatchIndex:
         """Return a copy of this fitted index using ``vectors``, without analysing text again."""
         clone = copy.copy(self)
         clone.semantic_ = SemanticUnits.build(
-            self.records_, vectors, self._model_id(), self.unit_org_
+            self.records_, vectors, self._model_id(), self.unit_org_, SIMILAR_CANDIDATES
         )
         return clone
 
@@ -339,14 +339,12 @@ class MatchIndex:
         org = self.record_index_[record_id]
         start, stop = self._org_units(org)
         vector = profile_vector(self.field_matrices_.values(), start, stop, SIMILAR_TERMS)
-        candidates = self.semantic_.neighbours(org, SIMILAR_CANDIDATES)
+        candidates = self.semantic_.neighbours(org)
         lexical = None
         if candidates is not None:
-            spans = [np.arange(*self._org_units(int(o))) for o in candidates]
-            units = np.concatenate(spans or [np.zeros(0, dtype=np.int64)])
-            lexical = unit_scores_of(
-                self.field_matrices_.values(), vector, units, len(self.unit_org_)
-            )
+            starts = self.org_start_[candidates]
+            stops = np.append(self.org_start_, len(self.unit_org_))[candidates + 1]
+            lexical = unit_scores_of(self.field_matrices_.values(), vector, starts, stops)
         country = self.records_[org].country
         context = ExplainContext(self, vector, {}, self.record_language_[org], country, "hub")
         no_family = np.zeros(len(FAMILIES), dtype=bool)
