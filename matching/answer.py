@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from matching.advice import Advice, advise, filters_left_none
-from matching.bundles import Bundle, MatchedPart, propose_bundle, split_need
+from matching.bundles import PART_LIMIT, Bundle, MatchedPart, propose_bundle, split_need
 from matching.filters import FILTER_POOL, Filters, keep_satisfying, record_of
+from matching.ranked import Ranked, Ranking
 from matching.records import Match
 from matching.referral import FIT_FLOOR, Referral, group_by_country
 
@@ -75,21 +76,23 @@ def answer_need(
     preferred = list(dict.fromkeys([*(families or ()), *filters.families])) or None
     ask = _Ask(country, preferred, language, filters)
     pool = max(limit, FILTER_POOL if filters else NEARBY_POOL if country else limit)
-    matches = _ranked(index, text, ask, pool, query_vector)
-    best = matches[0].score if matches else 0.0
+    if query_vector is None:  # encoded once for every ranking of this answer
+        query_vector = index.need_vector(text)
+    ranking, ranked = _ranked(index, text, ask, pool, query_vector)
+    best = ranked[0].score if ranked else 0.0
     advice = advise(text, language, best)
     if filters and advice is not None and _fits_unfiltered(index, text, ask, query_vector):
         advice = filters_left_none()
     referral = None
     if country is not None:
-        matches, referral = group_by_country(index, matches, country, limit)
+        ranked, referral = group_by_country(index, ranked, country, limit)
     else:
-        matches = _renumbered(matches[:limit])
-    parts = _matched_parts(index, text, ask)
-    names = {m.id: record_of(index, m.id).name for part in parts for m in part.matches}
+        ranked = _renumbered(ranked[:limit])
+    parts = _matched_parts(index, text, ask, query_vector)
+    names = {m.id: record_of(index, m.id).name for part in parts for m in part.pool}
     return Answer(
         language=language,
-        matches=matches,
+        matches=ranking.explain(ranked),
         referral=referral,
         advice=advice,
         parts=parts,
@@ -98,14 +101,14 @@ def answer_need(
 
 
 def _ranked(
-    index: MatchIndex, text: str, ask: _Ask, pool: int, query_vector: np.ndarray | None = None
-) -> list[Match]:
-    """The engine's ranking of ``pool`` organisations, without those the filters exclude."""
-    matches = index.query(
+    index: MatchIndex, text: str, ask: _Ask, pool: int, query_vector: np.ndarray | None
+) -> tuple[Ranking, list[Ranked]]:
+    """The engine's ranking of ``pool`` organisations, and its items the filters keep."""
+    ranking = index.rank(
         text, country=ask.country, families=ask.preferred, language=ask.language,
         limit=pool, query_vector=query_vector,
     )  # fmt: skip
-    return keep_satisfying(index, matches, ask.filters)
+    return ranking, keep_satisfying(index, ranking, ask.filters)
 
 
 def _fits_unfiltered(
@@ -113,15 +116,19 @@ def _fits_unfiltered(
 ) -> bool:
     """Whether some organisation would fit the need well without the hard filters."""
     unfiltered = replace(ask, filters=Filters())
-    best = _ranked(index, text, unfiltered, 1, query_vector)
+    _, best = _ranked(index, text, unfiltered, 1, query_vector)
     return bool(best) and best[0].score >= FIT_FLOOR
 
 
-def _matched_parts(index: MatchIndex, text: str, ask: _Ask) -> list[MatchedPart]:
+def _matched_parts(
+    index: MatchIndex, text: str, ask: _Ask, query_vector: np.ndarray | None
+) -> list[MatchedPart]:
     """Match each part of a need asking several kinds of help to hubs offering that kind.
 
     A part is ranked on its own words followed by the whole need, so the topic the need names
-    once (air quality, incoming mail) still counts for every part.
+    once (air quality, incoming mail) still counts for every part; its meaning is the whole
+    need's (``query_vector``): the part's family is a filter already, and encoding each part
+    again would cost a whole encoding per part.
     """
     parts = split_need(text, ask.language)
     if len(parts) < 2:
@@ -130,11 +137,13 @@ def _matched_parts(index: MatchIndex, text: str, ask: _Ask) -> list[MatchedPart]
     for part in parts:
         filters = replace(ask.filters, families=(part.family,))
         part_ask = replace(ask, preferred=[part.family], filters=filters)
-        found = _ranked(index, f"{part.text}. {text}", part_ask, NEARBY_POOL)
-        matched.append(MatchedPart(part.text, part.family, _renumbered(found)))
+        ranking, found = _ranked(index, f"{part.text}. {text}", part_ask, NEARBY_POOL, query_vector)
+        pool = _renumbered(found)
+        shown = ranking.explain(pool[:PART_LIMIT])
+        matched.append(MatchedPart(part.text, part.family, shown, pool))
     return matched
 
 
-def _renumbered(matches: list[Match]) -> list[Match]:
-    """The matches ranked from 1 in their order."""
-    return [replace(m, rank=rank) for rank, m in enumerate(matches, start=1)]
+def _renumbered(ranked: list[Ranked]) -> list[Ranked]:
+    """The items ranked from 1 in their order."""
+    return [replace(item, rank=rank) for rank, item in enumerate(ranked, start=1)]

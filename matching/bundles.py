@@ -8,8 +8,9 @@ of the concept vocabulary).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from matching.ranked import Ranked
 from matching.records import Match
 from matching.tagging import detect_labels
 from matching.vocabulary import FAMILY_LABELS
@@ -39,11 +40,16 @@ class NeedPart:
 
 @dataclass(frozen=True)
 class MatchedPart:
-    """A part of a need with the organisations that fit it, best first."""
+    """A part of a need with the organisations that fit it, best first.
+
+    ``matches`` are the explained few shown for the part (at most ``PART_LIMIT``); ``pool``
+    ranks every organisation found for it (ids and scores), from which the bundle is chosen.
+    """
 
     text: str
     family: str
     matches: list[Match]
+    pool: list[Ranked] = field(default_factory=list)
 
     @property
     def best(self) -> list[Match]:
@@ -104,9 +110,9 @@ def propose_bundle(parts: list[MatchedPart], names: dict[str, str]) -> Bundle | 
 
     ``names`` maps organisation ids to the names the summary uses.
     """
-    if not parts or any(not part.matches for part in parts):
+    if not parts or any(not part.pool for part in parts):
         return None
-    shares = [{m.id: m.score / part.matches[0].score for m in part.matches} for part in parts]
+    shares = [{m.id: m.score / part.pool[0].score for m in part.pool} for part in parts]
     common = set.intersection(*(set(share) for share in shares))
     covering = [
         (min(share[org] for share in shares), org)
@@ -117,6 +123,6 @@ def propose_bundle(parts: list[MatchedPart], names: dict[str, str]) -> Bundle | 
         org = max(covering, key=lambda item: item[0])[1]  # the first best: the lowest id
         labels = join_phrases([FAMILY_LABELS[part.family] for part in parts])
         return Bundle([org], f"{names[org]} covers every part of your need: {labels}.")
-    chosen = list(dict.fromkeys(part.matches[0].id for part in parts))
-    roles = [f"{names[part.matches[0].id]} for {FAMILY_LABELS[part.family]}" for part in parts]
+    chosen = list(dict.fromkeys(part.pool[0].id for part in parts))
+    roles = [f"{names[part.pool[0].id]} for {FAMILY_LABELS[part.family]}" for part in parts]
     return Bundle(chosen, join_phrases(roles) + ".")

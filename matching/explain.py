@@ -113,6 +113,7 @@ def _matched_terms(context: ExplainContext, org: int, units: list[int]) -> list[
     query = context.vector.tocsr()
     weights: dict[tuple[str, str], float] = defaultdict(float)
     keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+    forms: dict[tuple[int, str], dict[str, str]] = {}  # each field's words, read once
     for unit in units:
         fields = ORG_FIELDS if context.index.unit_service_[unit] < 0 else SERVICE_FIELDS
         for name in fields:
@@ -127,7 +128,7 @@ def _matched_terms(context: ExplainContext, org: int, units: list[int]) -> list[
                     if concept in matched
                     else term_id
                 )
-                shown = _shown_term(context, org, unit, name, shown_id)
+                shown = _shown_term(context, org, unit, name, shown_id, forms)
                 weights[(shown, name)] += value
                 keys[(shown, name)].add(term)
     ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
@@ -151,16 +152,29 @@ def _field_overlap(index: MatchIndex, field: str, unit: int, query: Any) -> list
     return [(int(t), float(v)) for t, v in zip(query.indices[hit], values, strict=True)]
 
 
-def _shown_term(context: ExplainContext, org: int, unit: int, field: str, term_id: int) -> str:
-    """Show a term as the need worded it, or else as the organisation's text words it."""
+def _shown_term(
+    context: ExplainContext,
+    org: int,
+    unit: int,
+    field: str,
+    term_id: int,
+    forms: dict[tuple[int, str], dict[str, str]],
+) -> str:
+    """Show a term as the need worded it, or else as the organisation's text words it.
+
+    ``forms`` keeps the words of each (unit, field) already read for this explanation.
+    """
     index = context.index
     term = str(index.terms_[term_id])
     if term in context.surfaces:
         return context.surfaces[term]
     if term.startswith("#"):
         return display_term(term)
-    text = _unit_texts(index, org, unit).get(field, "")
-    return display_term(term, surface_forms(text, index.record_language_[org]).get(term))
+    words = forms.get((unit, field))
+    if words is None:
+        text = _unit_texts(index, org, unit).get(field, "")
+        words = forms[unit, field] = surface_forms(text, index.record_language_[org])
+    return display_term(term, words.get(term))
 
 
 def _unit_texts(index: MatchIndex, org: int, unit: int) -> dict[str, str]:

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from matching.records import COUNTRY_PATTERN, Match, OrganisationRecord
+from matching.ranked import Result
+from matching.records import COUNTRY_PATTERN, OrganisationRecord
 from matching.vocabulary import FAMILIES
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def satisfies(index: MatchIndex, record_id: str, filters: Filters) -> bool:
     return not filters.families or bool(offered_families(index, record_id) & set(filters.families))
 
 
-def keep_satisfying(index: MatchIndex, matches: Iterable[Match], filters: Filters) -> list[Match]:
+def keep_satisfying(index: MatchIndex, matches: Iterable[Result], filters: Filters) -> list[Result]:
     """The matches whose organisation passes the filters, in their order."""
     if not filters:
         return list(matches)

@@ -20,10 +20,11 @@ from matching.analysis import (
     org_field_texts,
     service_field_texts,
 )
-from matching.explain import ExplainContext, build_match
+from matching.explain import ExplainContext
 from matching.fusion import Fusion, check_fusion, language_group
 from matching.language import check_language, detect_language
 from matching.meaning import SemanticUnits
+from matching.ranked import Ranking
 from matching.ranking import aggregate, country_weights, family_weights, kind_weights, top_k
 from matching.records import FAMILIES, INTERMEDIARY_KINDS, Match, OrganisationRecord
 from matching.semantic import MODEL_ID, Encoder
@@ -139,7 +140,7 @@ class MatchIndex:
         self.terms_ = self.vectorizer_.get_feature_names_out()
         self._fit_matrices(field_terms, weights)
         self.semantic_ = SemanticUnits.build(
-            self.records_, vectors or {}, self._model_id(), self.unit_org_
+            self.records_, vectors or {}, self._model_id(), self.unit_org_, SIMILAR_CANDIDATES
         )
         return self
 
@@ -151,7 +152,7 @@ class MatchIndex:
         """Return a copy of this fitted index using ``vectors``, without analysing text again."""
         clone = copy.copy(self)
         clone.semantic_ = SemanticUnits.build(
-            self.records_, vectors, self._model_id(), self.unit_org_
+            self.records_, vectors, self._model_id(), self.unit_org_, SIMILAR_CANDIDATES
         )
         return clone
 
@@ -273,6 +274,22 @@ class MatchIndex:
         list of Match
             Only organisations with a positive score; may be shorter than ``limit``.
         """
+        return self.rank(text, country, families, language, limit, query_vector).explain_all()
+
+    def rank(
+        self,
+        text: str,
+        country: str | None = None,
+        families: Iterable[str] | None = None,
+        language: str | None = None,
+        limit: int = 10,
+        query_vector: np.ndarray | None = None,
+    ) -> Ranking:
+        """Rank organisations for a need as ``query`` does, explaining none of them yet.
+
+        ``Ranking.explain`` gives the ``Match`` of those that are kept: the same as ``query``
+        returns for them, at a fraction of the cost when only some of the ranking is shown.
+        """
         if not isinstance(text, str) or not text.strip():
             raise ValueError("text must contain a need, got an empty or blank string")
         country, preferred, limit = check_options(country, families, limit)
@@ -287,17 +304,26 @@ class MatchIndex:
         fit = NETWORKING_CONCEPT in parsed.firm_concepts or bool(preferred[NETWORKING_FAMILY])
         return self._rank(context, preferred, limit, None, fit, cosines=cosines)
 
+    def need_vector(self, text: str) -> np.ndarray | None:
+        """The need's embedding when this index ranks by meaning too, else ``None``.
+
+        Encode a need once and hand the vector to every ``rank`` of the same answer.
+        """
+        if not self.semantic_.active or self.encoder is None:
+            return None
+        try:
+            return self.encoder.query(text)
+        except Exception:  # a failing model must not fail the match: words still work
+            log.exception("matching: encoding the need failed; ranking it on words alone")
+            return None
+
     def _cosines(self, text: str, query_vector: np.ndarray | None) -> np.ndarray | None:
         """Cosines of the need's embedding with every unit; ``None`` when meaning is not used."""
         if not self.semantic_.active:
             return None
         if query_vector is None:
-            if self.encoder is None:
-                return None
-            try:
-                query_vector = self.encoder.query(text)
-            except Exception:  # a failing model must not fail the match: words still work
-                log.exception("matching: encoding the need failed; ranking it on words alone")
+            query_vector = self.need_vector(text)
+            if query_vector is None:
                 return None
         return self.semantic_.cosines(query_vector)
 
@@ -313,18 +339,16 @@ class MatchIndex:
         org = self.record_index_[record_id]
         start, stop = self._org_units(org)
         vector = profile_vector(self.field_matrices_.values(), start, stop, SIMILAR_TERMS)
-        candidates = self.semantic_.neighbours(org, SIMILAR_CANDIDATES)
+        candidates = self.semantic_.neighbours(org)
         lexical = None
         if candidates is not None:
-            spans = [np.arange(*self._org_units(int(o))) for o in candidates]
-            units = np.concatenate(spans or [np.zeros(0, dtype=np.int64)])
-            lexical = unit_scores_of(
-                self.field_matrices_.values(), vector, units, len(self.unit_org_)
-            )
+            starts = self.org_start_[candidates]
+            stops = np.append(self.org_start_, len(self.unit_org_))[candidates + 1]
+            lexical = unit_scores_of(self.field_matrices_.values(), vector, starts, stops)
         country = self.records_[org].country
         context = ExplainContext(self, vector, {}, self.record_language_[org], country, "hub")
         no_family = np.zeros(len(FAMILIES), dtype=bool)
-        return self._rank(context, no_family, limit, org, True, lexical=lexical)
+        return self._rank(context, no_family, limit, org, True, lexical=lexical).explain_all()
 
     def _org_units(self, org: int) -> tuple[int, int]:
         """The range of unit positions of one organisation."""
@@ -340,8 +364,8 @@ class MatchIndex:
         intermediaries_fit: bool,
         cosines: np.ndarray | None = None,
         lexical: np.ndarray | None = None,
-    ) -> list[Match]:
-        """Score all units for a query vector, aggregate per organisation and explain the best."""
+    ) -> Ranking:
+        """Score all units for a query vector, aggregate per organisation, rank the best."""
         if lexical is None:
             lexical = self._unit_scores(context.vector)
         unit_scores = words = lexical
@@ -366,14 +390,7 @@ class MatchIndex:
             )
         if exclude is not None:
             scores[exclude] = 0.0
-        best = top_k(scores, limit)
-        return [
-            build_match(
-                context, int(org), float(scores[org]), rank, unit_scores,
-                None if shares is None else float(shares[org]),
-            )
-            for rank, org in enumerate(best, start=1)
-        ]  # fmt: skip
+        return Ranking(context, unit_scores, top_k(scores, limit), scores, shares)
 
 
 def _meaning_shares(scores: np.ndarray, words: np.ndarray, index: MatchIndex) -> np.ndarray:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from matching.filters import record_of
-from matching.records import Match
+from matching.ranked import Result
 from matching.vocabulary import NEIGHBOURS, country_name
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def fits_well(score: float, best: float) -> bool:
     return score >= FIT_FLOOR and score >= FIT_SHARE * best
 
 
-def _place(index: MatchIndex, match: Match, country: str) -> str:
+def _place(index: MatchIndex, match: Result, country: str) -> str:
     """Where a result is for the city: "local", "neighbour" or "elsewhere" (EU-wide included)."""
     hub_country = record_of(index, match.id).country
     if hub_country == country:
@@ -47,8 +47,8 @@ def _place(index: MatchIndex, match: Match, country: str) -> str:
 
 
 def group_by_country(
-    index: MatchIndex, matches: list[Match], country: str, limit: int
-) -> tuple[list[Match], Referral]:
+    index: MatchIndex, matches: list[Result], country: str, limit: int
+) -> tuple[list[Result], Referral]:
     """Put the fitting hubs of ``country`` first, then its neighbours', then the best elsewhere.
 
     ``matches`` are best first; the result keeps at most ``limit`` of them, ranked from 1 again.

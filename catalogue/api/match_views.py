@@ -27,5 +27,5 @@ def _read_json_body() -> Any:
 def match_need():
     """Rank the published organisations and services for a need written in plain words."""
     need = hub_matching.validate_match_request(_read_json_body())
-    outcome = hub_matching.find_matches(db.session, match_index_holder(), need)
+    outcome = hub_matching.find_matches(db.session, match_index_holder(), need, with_services=False)
     return as_json(match_response(need, outcome))

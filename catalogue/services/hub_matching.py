@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError as InvalidRequest
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload, selectinload
 
 from catalogue.contracts.match import (
     DEFAULT_LIMIT,
@@ -129,13 +129,33 @@ def published_records(session: Session) -> list[OrganisationRecord]:
     return [organisation_record(o) for o in duplicates.listed_organisations(session)]
 
 
-def _organisations_by_ref(session: Session, refs: Iterable[str]) -> dict[str, Organisation]:
-    """The listed organisations among ``refs``, by ref.
+# What an answer shows of a matched organisation: its own columns, and for the needs page the
+# services of its records (their slugs link them). Its tags and detected labels, loaded eagerly
+# everywhere else, load only if something reads them: the ranking explains the match already,
+# and loading them for ten to thirty hubs was most of a match request's time at 10,000 services.
+_UNSHOWN = (lazyload(Organisation.tags), lazyload(Organisation.detected))
+_SHOWN_SERVICES = selectinload(Organisation.services).lazyload(Service.tags)
+_ORGANISATION_ONLY = (*_UNSHOWN, lazyload(Organisation.services))
+_WITH_SERVICES = (
+    *_UNSHOWN,
+    _SHOWN_SERVICES,
+    selectinload(Organisation.duplicates).options(*_UNSHOWN, _SHOWN_SERVICES),
+)
+
+
+def _organisations_by_ref(
+    session: Session, refs: Iterable[str], with_services: bool
+) -> dict[str, Organisation]:
+    """The listed organisations among ``refs``, by ref (``with_services``: their services too).
 
     The index may be a moment older than the database (a refit runs in the background), so a
     ref it returns can name a record that was unpublished, deleted or merged meanwhile.
     """
-    statement = select(Organisation).where(Organisation.ref.in_(list(refs)), duplicates.is_listed())
+    statement = (
+        select(Organisation)
+        .where(Organisation.ref.in_(list(refs)), duplicates.is_listed())
+        .options(*(_WITH_SERVICES if with_services else _ORGANISATION_ONLY))
+    )
     return {organisation.ref: organisation for organisation in session.scalars(statement)}
 
 
@@ -158,8 +178,14 @@ def _filters(checked: MatchFilters | None) -> Filters:
     )
 
 
-def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -> MatchOutcome:
-    """Rank published organisations and their services against a city's need."""
+def find_matches(
+    session: Session, holder: IndexHolder, request: MatchRequest, with_services: bool = True
+) -> MatchOutcome:
+    """Rank published organisations and their services against a city's need.
+
+    ``with_services=False`` leaves ``MatchOutcome.services`` empty, for callers that show the
+    matched services from the matches alone (the API) and need none of their rows.
+    """
     index = holder.index(session)
     language = request.language or detect_language(request.text)
     if index is None:
@@ -174,10 +200,10 @@ def find_matches(session: Session, holder: IndexHolder, request: MatchRequest) -
         filters=_filters(request.filters),
     )
     named = [m.id for m in answer.matches] + [m.id for p in answer.parts for m in p.best]
-    organisations = _organisations_by_ref(session, named)
+    organisations = _organisations_by_ref(session, named, with_services)
     services = {
         service.ref: service
-        for organisation in organisations.values()
+        for organisation in (organisations.values() if with_services else ())
         for service in duplicates.listed_services(organisation)
     }
     return MatchOutcome(
@@ -211,5 +237,5 @@ def similar_organisations(
     if index is None or organisation.ref not in index.record_index_:
         return []  # unpublished by another request since this one looked it up
     matches = index.similar(organisation.ref, limit=limit)
-    found = _organisations_by_ref(session, (m.id for m in matches))
+    found = _organisations_by_ref(session, (m.id for m in matches), with_services=False)
     return [(found[m.id], m) for m in matches if m.id in found]

@@ -1,0 +1,94 @@
+"""The shortcuts that keep matching fast give the answers of the slow, exhaustive way."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from matching import MatchIndex
+from matching.analysis import analyze_query
+from matching.answer import NEARBY_POOL, answer_need
+from matching.benchmark import synthetic_catalogue, synthetic_vectors
+from matching.meaning import nearest_organisations
+from matching.referral import group_by_country
+from matching.similarity import spans, unit_scores_of
+
+NEEDS = [
+    "We want to test an AI tool that predicts traffic jams before we buy it",
+    "Wir suchen Schulungen zur Cybersicherheit für unsere Verwaltung",
+    "test air-quality sensors, train our staff and find funding",
+]
+
+
+@pytest.fixture(scope="module")
+def records():
+    """A synthetic catalogue of 40 organisations with five services each."""
+    return synthetic_catalogue(200)
+
+
+def test_the_neighbour_lists_are_the_brute_force_nearest_organisations():
+    rng = np.random.default_rng(3)
+    matrix = rng.standard_normal((300, 16)).astype(np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    nearest = nearest_organisations(matrix, 50)  # 300 rows: two blocks of 256
+    for row in range(len(matrix)):
+        cosines = matrix @ matrix[row]
+        cosines[row] = -np.inf
+        assert set(nearest[row]) == set(np.argsort(-cosines)[:50]), row
+        assert list(nearest[row]) == sorted(nearest[row])
+
+
+def test_a_catalogue_smaller_than_the_lists_lists_every_other_organisation():
+    matrix = np.eye(3, dtype=np.float32)
+    assert nearest_organisations(matrix, 50).tolist() == [[1, 2], [0, 2], [0, 1]]
+
+
+def test_similar_with_neighbour_lists_equals_scoring_every_unit(records):
+    """Under 51 organisations every other one is a candidate: the same answer as brute force."""
+    exhaustive = MatchIndex().fit(records)  # no vectors: similar() scores every unit
+    listed = MatchIndex().fit(records, vectors=synthetic_vectors(records))
+    assert listed.semantic_.active
+    for record in records:
+        slow, fast = exhaustive.similar(record.id), listed.similar(record.id)
+        assert [m.id for m in fast] == [m.id for m in slow], record.id
+        assert [m.score for m in fast] == pytest.approx([m.score for m in slow], abs=2e-6)
+        assert [(m.summary, m.matched_terms) for m in fast] == [
+            (m.summary, m.matched_terms) for m in slow
+        ]
+
+
+def test_candidate_unit_scores_equal_the_dense_product(records):
+    index = MatchIndex().fit(records)
+    total = sum(index.field_matrices_.values()).toarray()
+    vector = index._query_vector(analyze_query("air quality sensors training", "en").terms)
+    assert vector.nnz
+    starts, stops = np.array([0, 12, 40]), np.array([6, 12, 55])
+    scores = unit_scores_of(index.field_matrices_.values(), vector, starts, stops)
+    units = spans(starts, stops)
+    assert units.tolist() == [*range(0, 6), *range(40, 55)]
+    expected = np.zeros(len(total), dtype=np.float32)
+    expected[units] = np.clip(total[units] @ vector.toarray().ravel(), 0, 1)
+    assert scores.any() and scores == pytest.approx(expected, abs=1e-6)
+
+
+def test_explaining_part_of_a_ranking_gives_the_matches_query_gives(records):
+    index = MatchIndex().fit(records)
+    for need in NEEDS:
+        ranking = index.rank(need, country="BE", limit=20)
+        assert index.query(need, country="BE", limit=20) == ranking.explain_all()
+        kept = [replace(item, rank=rank) for rank, item in enumerate(ranking.ranked[5::3], 1)]
+        explained = ranking.explain(kept)
+        everything = {m.id: m for m in ranking.explain_all()}
+        assert explained == [replace(everything[m.id], rank=m.rank) for m in explained]
+        assert [m.score for m in ranking.explain_all()] == [r.score for r in ranking]
+
+
+def test_an_answer_explains_the_same_matches_as_explaining_its_whole_pool(records):
+    index = MatchIndex().fit(records)
+    for need in NEEDS:
+        pool = index.query(need, country="FR", limit=NEARBY_POOL)
+        expected, referral = group_by_country(index, pool, "FR", 10)
+        answer = answer_need(index, need, country="FR")
+        assert answer.matches == expected and answer.referral == referral
