@@ -78,6 +78,19 @@ class PermissionDenied(DomainError):
     status = 403
 
 
+# Werkzeug's own descriptions of the errors a page can show, copied here so that they are
+# extracted and translated (tests/i18n/test_error_pages.py checks they still match Werkzeug's).
+HTTP_DESCRIPTIONS = {
+    400: N_("The browser (or proxy) sent a request that this server could not understand."),
+    404: N_(
+        "The requested URL was not found on the server. If you entered the URL manually please "
+        "check your spelling and try again."
+    ),
+    405: N_("The method is not allowed for the requested URL."),
+    413: N_("The data value transmitted exceeds the capacity limit."),
+    429: N_("This user has exceeded an allotted request count. Try again later."),
+}
+
 MAX_LISTED_FIELDS = 20
 MAX_NAME_LENGTH = 100
 MAX_MESSAGE_LENGTH = 1000
