@@ -113,15 +113,15 @@ def count_pages(page: int, total: int, per_page: int) -> int:
 REFUSALS = {
     "hub list": (
         N_("The hub list could not be shown: check the parameter %(names)s."),
-        N_("The hub list could not be shown: check the parameters %(names)s."),
+        N_("The hub list could not be shown: check the parameters %(names)s and %(last)s."),
     ),
     "practice list": (
         N_("The practice list could not be shown: check the parameter %(names)s."),
-        N_("The practice list could not be shown: check the parameters %(names)s."),
+        N_("The practice list could not be shown: check the parameters %(names)s and %(last)s."),
     ),
     "needs board": (
         N_("The needs board could not be shown: check the parameter %(names)s."),
-        N_("The needs board could not be shown: check the parameters %(names)s."),
+        N_("The needs board could not be shown: check the parameters %(names)s and %(last)s."),
     ),
 }
 
@@ -136,7 +136,7 @@ def refuse(problems: Problems, what: str) -> None:
     wording = None
     if what in REFUSALS:
         msgid = REFUSALS[what][len(names) > 1]
-        wording = (msgid, {"names": ", ".join(names)})
+        wording = (msgid, {"names": ", ".join(names[:-1] or names), "last": names[-1]})
     raise ValidationError(
         f"The {what} could not be shown: check the parameter{plural} {listed}.",
         fields=problems,
