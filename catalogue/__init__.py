@@ -41,6 +41,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         page_cache,
         request_checks,
         security,
+        service_words,
         templating,
     )
     from catalogue.accounts import auth, commands
@@ -84,6 +85,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     request_checks.init_app(app)
     security.init_app(app)
     i18n.init_app(app)
+    service_words.init_app(app)
     templating.init_app(app)
     cli.init_app(app)
     devset_cli.init_app(app)
