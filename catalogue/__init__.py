@@ -32,7 +32,16 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     choose_cache_backend(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from catalogue import cli, database, errors, page_cache, request_checks, security, templating
+    from catalogue import (
+        cli,
+        database,
+        errors,
+        i18n,
+        page_cache,
+        request_checks,
+        security,
+        templating,
+    )
     from catalogue.accounts import auth, commands
     from catalogue.accounts.views import bp as accounts_bp
     from catalogue.api.blueprint import allow_listed_origins, limit_api
@@ -73,6 +82,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     request_checks.init_app(app)
     security.init_app(app)
+    i18n.init_app(app)
     templating.init_app(app)
     cli.init_app(app)
     commands.init_app(app)

@@ -15,6 +15,12 @@ from catalogue import create_app
 from catalogue.extensions import db
 from tests.builders import Builders
 from tests.databases import empty_all_tables, throwaway_postgres
+from tests.translations_build import compile_stale_catalogues
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Read the translations as their .po files now say."""
+    compile_stale_catalogues()
 
 
 @pytest.fixture(scope="session")
