@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
+from flask_babel import lazy_gettext
 from markupsafe import Markup, escape
 
 from catalogue import vocabularies
@@ -31,13 +32,13 @@ def init_app(app: Flask) -> None:
         LEVEL_LABELS=vocabularies.GOVERNMENT_LEVELS,
         POPULATION_LABELS=vocabularies.POPULATION_BANDS,
         VISIBILITY_LABELS=vocabularies.NEED_VISIBILITIES,
-        CONTACT_STATES=CONTACT_STATES,
+        CONTACT_STATES={state: lazy_gettext(label) for state, label in CONTACT_STATES.items()},
         FIT_RANK=FIT_RANK,
         CHANGE_STATES={
-            "pending": "Waiting for a moderator",
-            "live": "Published; a moderator reviews it",
-            "approved": "Approved",
-            "rejected": "Rejected",
+            "pending": lazy_gettext("Waiting for a moderator"),
+            "live": lazy_gettext("Published; a moderator reviews it"),
+            "approved": lazy_gettext("Approved"),
+            "rejected": lazy_gettext("Rejected"),
         },
     )
     app.jinja_env.filters["country_name"] = vocabularies.country_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField
 
@@ -17,14 +17,14 @@ class PracticeSortForm(FlaskForm):
     class Meta:
         csrf = False
 
-    sort = SelectField(_l("Sort by"))
+    sort = SelectField(lazy_gettext("Sort by"))
 
     @classmethod
     def for_query(cls, args: Any, query: PracticeQuery) -> PracticeSortForm:
         """The form with the order in force selected; relevance only with search words."""
         form = cls(formdata=args)
         form.sort.choices = [
-            SelectChoice(value, label)
+            SelectChoice(value, lazy_gettext(label))
             for value, label in SORTS.items()
             if value != "relevance" or query.q
         ]

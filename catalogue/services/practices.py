@@ -21,10 +21,11 @@ from catalogue.models.tags import practice_tags
 from catalogue.services import list_parameters as rules
 from catalogue.services import search
 from catalogue.services.list_parameters import Facet, FacetOption, MultiArgs
+from catalogue.services.translatable import N_
 from catalogue.vocabularies import PUBLISHED
 
 MAX_LABEL = 200
-SORTS: dict[str, str] = {"relevance": "Relevance", "title": "Title"}
+SORTS: dict[str, str] = {"relevance": N_("Relevance"), "title": N_("Title")}
 COLUMN_FACETS = {
     "country": Practice.country,
     "status": Practice.deployment_status,
