@@ -16,10 +16,15 @@ from catalogue.models.needs import ANSWERED, READ, SENT
 from catalogue.services import duplicates
 from catalogue.services.mail import MailSettings, send_mail
 from catalogue.services.need_values import email_address, one_line
+from catalogue.vocabularies import N_
 
 MAX_NAME_LENGTH = 200
 MAX_MESSAGE_LENGTH = 5000
-STATUS_LABELS = {SENT: "Sent, not read yet", READ: "Read by the hub", ANSWERED: "Answered"}
+STATUS_LABELS = {
+    SENT: N_("Sent, not read yet"),
+    READ: N_("Read by the hub"),
+    ANSWERED: N_("Answered"),
+}
 
 
 class Links(Protocol):
