@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from babel import Locale
-from flask import Flask, Response, abort, current_app, g, redirect, request
-from flask_babel import Babel
+from flask import Flask, Response, abort, current_app, redirect, request
+from flask_babel import Babel, refresh
 
 from catalogue.language_prefix import BASE_SCRIPT_NAME, PATH_LANGUAGE, LanguagePrefix
 
@@ -58,17 +58,24 @@ def _chosen_language() -> tuple[str, str]:
     return request.accept_languages.best_match(offered) or DEFAULT_LANGUAGE, "header"
 
 
+# Where a request keeps its language once chosen (the request's, not the app context's ``g``).
+CHOSEN = "catalogue.language"
+
+
+def _chosen() -> tuple[str, str]:
+    if CHOSEN not in request.environ:
+        request.environ[CHOSEN] = _chosen_language()
+    return request.environ[CHOSEN]
+
+
 def current_language() -> str:
     """The ISO 639-1 code of the language this request's pages are written in."""
-    if "language" not in g:
-        g.language, g.language_source = _chosen_language()
-    return g.language
+    return _chosen()[0]
 
 
 def language_negotiated() -> bool:
     """Say whether the language came from the request's headers (cookie, Accept-Language)."""
-    current_language()
-    return g.language_source in ("cookie", "header")
+    return _chosen()[1] in ("cookie", "header")
 
 
 def select_locale() -> str:
@@ -156,10 +163,16 @@ def switch_language() -> Response | None:
 
 def vary_on_language(response: Response) -> Response:
     """Tell caches that a page whose language came from the request's headers varies on them."""
-    if response.mimetype == "text/html" and "language" in g and language_negotiated():
+    if response.mimetype == "text/html" and CHOSEN in request.environ and language_negotiated():
         response.vary.add("Accept-Language")
         response.vary.add("Cookie")
     return response
+
+
+def forget_locale(error: BaseException | None = None) -> None:
+    """Drop Flask-Babel's locale at the end of a request: it keeps it in ``g``, which requests
+    share when they run inside one app context (tests, CLI commands rendering pages)."""
+    refresh()
 
 
 def init_app(app: Flask) -> None:
@@ -174,6 +187,7 @@ def init_app(app: Flask) -> None:
     app.wsgi_app = LanguagePrefix(app.wsgi_app, app.config["LANGUAGES"])  # type: ignore[method-assign]
     app.before_request(switch_language)
     app.after_request(vary_on_language)
+    app.teardown_request(forget_locale)
     app.jinja_env.globals.update(
         current_language=current_language,
         language_links=language_links,

@@ -29,7 +29,7 @@ from catalogue.models.tags import organisation_tags
 from catalogue.services import duplicates, search
 from catalogue.services import list_parameters as rules
 from catalogue.services.list_parameters import Facet, FacetOption, MultiArgs
-from catalogue.vocabularies import PUBLISHED
+from catalogue.vocabularies import N_, PUBLISHED
 
 SORTS: dict[str, str] = {
     "relevance": "Relevance",
@@ -64,11 +64,11 @@ def _countries() -> dict[str, str]:
 
 
 FACETS: tuple[FacetSpec, ...] = (
-    FacetSpec("kind", "Kind of organisation", lambda: vocabularies.ORGANISATION_KINDS),
-    FacetSpec("country", "Country", _countries),
-    FacetSpec("family", "Service family", lambda: vocabularies.SERVICE_FAMILIES),
-    FacetSpec("technology", "Technology", lambda: {t: t for t in vocabularies.TECHNOLOGIES}),
-    FacetSpec("sector", "Sector", lambda: {s: s for s in vocabularies.SECTORS}),
+    FacetSpec("kind", N_("Kind of organisation"), lambda: vocabularies.ORGANISATION_KINDS),
+    FacetSpec("country", N_("Country"), _countries),
+    FacetSpec("family", N_("Service family"), lambda: vocabularies.SERVICE_FAMILIES),
+    FacetSpec("technology", N_("Technology"), lambda: {t: t for t in vocabularies.TECHNOLOGIES}),
+    FacetSpec("sector", N_("Sector"), lambda: {s: s for s in vocabularies.SECTORS}),
 )
 
 
