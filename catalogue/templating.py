@@ -40,6 +40,7 @@ def init_app(app: Flask) -> None:
         match_location=explanations.match_location,
         referral_message=explanations.referral_message,
         bundle_summary=explanations.bundle_summary,
+        family_phrase=vocabulary_labels.family_phrase,
     )
     filters = app.jinja_env.filters
     filters["country_name"] = locale_format.country_name

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, flash, redirect, request, url_for
+from flask_babel import gettext
 from flask_limiter import Limiter
 from flask_login import LoginManager, current_user
 from flask_wtf import FlaskForm
@@ -89,7 +90,10 @@ def confirmed_required(view: Callable) -> Callable:
         if not current_user.is_authenticated:
             return login_manager.unauthorized()
         if not current_user.is_confirmed:
-            flash("Confirm your e-mail address first: the link is in the mail we sent.", "error")
+            flash(
+                gettext("Confirm your e-mail address first: the link is in the mail we sent."),
+                "error",
+            )
             return redirect(url_for("accounts.show_account"), 303)
         return view(*args, **kwargs)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from catalogue.accounts.auth import confirmed_required
@@ -35,5 +36,5 @@ def revoke_token(token_id: int):
     """Revoke one of the account's tokens."""
     token = api_tokens.revoke_token(db.session, current_user._get_current_object(), token_id)
     db.session.commit()
-    flash(f"The token “{token.name}” is revoked.", "success")
+    flash(gettext("The token “%(name)s” is revoked.", name=token.name), "success")
     return redirect(url_for("accounts.list_tokens"), 303)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from catalogue.accounts.auth import attach_errors, mailer, safe_next
@@ -69,9 +70,15 @@ def confirm_email(token: str):
         return render_template("accounts/link_problem.html", message=error.message), 400
     granted = publishing.grant_domain_claims(db.session, account)
     db.session.commit()
-    flash("Your address is confirmed. You can now log in.", "success")
+    flash(gettext("Your address is confirmed. You can now log in."), "success")
     for organisation in granted:
-        flash(f"Your address is at {organisation.name}'s web domain: you now manage it.", "success")
+        flash(
+            gettext(
+                "Your address is at %(organisation)s's web domain: you now manage it.",
+                organisation=organisation.name,
+            ),
+            "success",
+        )
     target = "accounts.show_account" if current_user.is_authenticated else "accounts.login"
     return redirect(url_for(target), 303)
 
@@ -111,7 +118,7 @@ def logout():
         db.session.commit()
         logout_user()
     session.clear()
-    flash("You are logged out.", "success")
+    flash(gettext("You are logged out."), "success")
     return redirect(url_for("public.show_home"), 303)
 
 
@@ -142,7 +149,7 @@ def reset_password(token: str):
             attach_errors(form, error)
         else:
             db.session.commit()
-            flash("Your password is changed. Log in with the new one.", "success")
+            flash(gettext("Your password is changed. Log in with the new one."), "success")
             return redirect(url_for("accounts.login"), 303)
     return _page("accounts/reset_password.html", form)
 
@@ -163,7 +170,7 @@ def change_password():
         else:
             _log_in(current_user._get_current_object())
             db.session.commit()
-            flash("Your password is changed; other sessions are logged out.", "success")
+            flash(gettext("Your password is changed; other sessions are logged out."), "success")
             return redirect(url_for("accounts.show_account"), 303)
     return _page("accounts/change_password.html", form)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Response, current_app, request
+from flask_babel import lazy_gettext
 from werkzeug.http import is_resource_modified
 
 from catalogue.api.blueprint import bp, produces
@@ -27,14 +28,14 @@ class DownloadLink:
     """A download as the pages link it: its endpoint and what it holds."""
 
     endpoint: str
-    label: str
+    label: str  # a lazy string: the reader's language when the page renders
 
 
 DOWNLOAD_LINKS: tuple[DownloadLink, ...] = (
-    DownloadLink("api.download_catalogue", "Whole catalogue (JSON)"),
-    DownloadLink("api.download_organisations_csv", "Organisations (CSV)"),
-    DownloadLink("api.download_services_csv", "Services (CSV)"),
-    DownloadLink("api.download_ngsi_ld", "Hubs and services (NGSI-LD)"),
+    DownloadLink("api.download_catalogue", lazy_gettext("Whole catalogue (JSON)")),
+    DownloadLink("api.download_organisations_csv", lazy_gettext("Organisations (CSV)")),
+    DownloadLink("api.download_services_csv", lazy_gettext("Services (CSV)")),
+    DownloadLink("api.download_ngsi_ld", lazy_gettext("Hubs and services (NGSI-LD)")),
 )
 
 

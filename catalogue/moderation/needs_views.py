@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from sqlalchemy import select
 
 from catalogue.accounts.auth import admin_required
@@ -35,9 +36,9 @@ def decide_need(need_id: int):
     needs.set_hidden(db.session, need, decision == "hide")
     db.session.commit()
     flash(
-        "The need is hidden from the board."
+        gettext("The need is hidden from the board.")
         if decision == "hide"
-        else "The need is back on the board.",
+        else gettext("The need is back on the board."),
         "success",
     )
     return redirect(url_for("moderation.list_reported_needs"), 303)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from catalogue.accounts.auth import admin_required
@@ -41,7 +42,10 @@ def decide_claim(claim_id: int):
     approve, reason = _decision()
     publishing.decide_claim(db.session, current_user._get_current_object(), claim, approve, reason)
     db.session.commit()
-    flash("The claim is decided; the claimant sees the decision on their account page.", "success")
+    flash(
+        gettext("The claim is decided; the claimant sees the decision on their account page."),
+        "success",
+    )
     return redirect(url_for("moderation.show_queue"), 303)
 
 
@@ -55,7 +59,10 @@ def decide_change(change_id: int):
         db.session, current_user._get_current_object(), change, approve, reason
     )
     db.session.commit()
-    flash("The change is decided; its author sees the decision on their account page.", "success")
+    flash(
+        gettext("The change is decided; its author sees the decision on their account page."),
+        "success",
+    )
     return redirect(url_for("moderation.show_queue"), 303)
 
 

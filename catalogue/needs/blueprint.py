@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, make_response, request
+from flask_babel import gettext
 from flask_limiter import Limiter
 
 from catalogue.errors import ValidationError
@@ -51,8 +52,8 @@ def mail_settings() -> MailSettings:
 def where_mail_went(address: str) -> str:
     """Say truthfully where a mail went: to the address, or kept in the outbox."""
     if mail_settings().delivers:
-        return f"We sent it to {address}."
-    return (
+        return gettext("We sent it to %(address)s.", address=address)
+    return gettext(
         "This platform has no mail server yet: the mail waits in the outbox that administrators "
         "see, and reaches nobody until they send it on."
     )

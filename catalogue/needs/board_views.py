@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 
 from catalogue.errors import ValidationError
 from catalogue.extensions import db
@@ -47,5 +48,5 @@ def report_need(public_ref: str):
     need = needs.public_need(db.session, public_ref)
     needs.report_need(db.session, need)
     db.session.commit()
-    flash("Thank you: the moderators will look at this need.", "success")
+    flash(gettext("Thank you: the moderators will look at this need."), "success")
     return redirect(url_for("needs.need_detail", public_ref=public_ref), 303)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 
 from catalogue.errors import TooMany, ValidationError
 from catalogue.extensions import db
@@ -23,14 +24,14 @@ class InboxLinks:
 def _sent_message(addresses: list[str]) -> str:
     """Say truthfully where the message went."""
     if not addresses:
-        return (
+        return gettext(
             "Your message is stored. This hub has no managers on the platform and no public "
             "e-mail address yet, so nobody has been mailed: its managers see it in their inbox "
             "when they join."
         )
     if mail_settings().delivers:
-        return "Your message is sent to the hub; its answer comes to your e-mail address."
-    return (
+        return gettext("Your message is sent to the hub; its answer comes to your e-mail address.")
+    return gettext(
         "Your message is stored and shown in the hub's inbox when it has managers. This platform "
         "has no mail server yet: the mail to the hub waits in the outbox that administrators see."
     )

@@ -4,6 +4,7 @@ saved need's page. The rank and score stored are the engine's, from running the 
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
+from flask_babel import gettext
 from werkzeug.datastructures import MultiDict
 
 from catalogue.errors import ValidationError
@@ -39,5 +40,5 @@ def give_feedback(token: str):
     feedback.record_feedback(db.session, result.outcome, need.text, ref, useful, reason, need)
     db.session.commit()
     name = result.outcome.organisations[ref].name
-    flash(f"Thank you: your verdict on {name} is stored.", "success")
+    flash(gettext("Thank you: your verdict on %(name)s is stored.", name=name), "success")
     return redirect(url_for("needs.show_saved_need", token=token) + "#results-heading", 303)

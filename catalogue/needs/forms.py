@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -36,7 +37,7 @@ def _choices(labels: dict[str, str]) -> list[SelectChoice]:
 def language_choices() -> list[SelectChoice]:
     """Detect, then the EU languages the matching reads, by English name."""
     named = sorted((language_name(code), code) for code in EU_LANGUAGES)
-    return [SelectChoice("", "Detect it from the text")] + [
+    return [SelectChoice("", lazy_gettext("Detect it from the text"))] + [
         SelectChoice(code, name) for name, code in named
     ]
 
@@ -44,7 +45,9 @@ def language_choices() -> list[SelectChoice]:
 def country_choices() -> list[SelectChoice]:
     """The country drop-down: a blank choice, then the European countries by English name."""
     named = sorted((country_name(code), code) for code in EUROPEAN_COUNTRIES)
-    return [SelectChoice("", "Any country")] + [SelectChoice(code, name) for name, code in named]
+    return [SelectChoice("", lazy_gettext("Any country"))] + [
+        SelectChoice(code, name) for name, code in named
+    ]
 
 
 class NeedForm(FlaskForm):
@@ -54,65 +57,74 @@ class NeedForm(FlaskForm):
     """
 
     text = TextAreaField(
-        "What does your city need?",
-        description=(
+        lazy_gettext("What does your city need?"),
+        description=lazy_gettext(
             "Describe the problem in your own words and language, e.g. "
             "“We want to test an AI tool that predicts traffic jams before buying it.”"
         ),
         render_kw={"rows": 5, "maxlength": MAX_NEED_LENGTH, "required": True},
     )
     municipality = StringField(
-        "Your municipality (optional)",
+        lazy_gettext("Your municipality (optional)"),
         render_kw={"maxlength": MAX_MUNICIPALITY_LENGTH, "autocomplete": "address-level2"},
     )
     country = SelectField(
-        "Your city's country",
-        description="Hubs in your country come first when they fit as well; others still show.",
+        lazy_gettext("Your city's country"),
+        description=lazy_gettext(
+            "Hubs in your country come first when they fit as well; others still show."
+        ),
         choices=country_choices(),
         default="",
     )
     population = SelectField(
-        "Population of your city (optional)",
-        choices=[SelectChoice("", "Not given"), *_choices(POPULATION_BANDS)],
+        lazy_gettext("Population of your city (optional)"),
+        choices=[SelectChoice("", lazy_gettext("Not given")), *_choices(POPULATION_BANDS)],
         default="",
     )
     families = CheckboxesField(
-        "Kinds of help you are looking for (optional)",
+        lazy_gettext("Kinds of help you are looking for (optional)"),
         choices=_choices(SERVICE_FAMILIES),
         validate_choice=True,
     )
     families_only = BooleanField(
-        "Show only hubs offering the kinds of help I ticked",
-        description="Without this, the kinds of help you tick are preferred, not required.",
+        lazy_gettext("Show only hubs offering the kinds of help I ticked"),
+        description=lazy_gettext(
+            "Without this, the kinds of help you tick are preferred, not required."
+        ),
     )
     language = SelectField(
-        "Language of your text", choices=language_choices(), default="", validate_choice=False
+        lazy_gettext("Language of your text"),
+        choices=language_choices(),
+        default="",
+        validate_choice=False,
     )
     scope = RadioField(
-        "Where the hubs may be",
+        lazy_gettext("Where the hubs may be"),
         choices=_choices(NEED_SCOPES),
         default="anywhere",
         validate_choice=False,
     )
     kinds = CheckboxesField(
-        "Only these kinds of organisation (optional)",
+        lazy_gettext("Only these kinds of organisation (optional)"),
         choices=_choices(ORGANISATION_KINDS),
         validate_choice=False,
     )
     email = EmailField(
-        "Your e-mail address",
-        description="Needed only to save the need or contact a hub: the private link goes there.",
+        lazy_gettext("Your e-mail address"),
+        description=lazy_gettext(
+            "Needed only to save the need or contact a hub: the private link goes there."
+        ),
         render_kw={"maxlength": MAX_EMAIL_LENGTH, "autocomplete": "email"},
     )
     visibility = RadioField(
-        "Who may see the need once saved",
+        lazy_gettext("Who may see the need once saved"),
         choices=_choices(NEED_VISIBILITIES),
         default="private",
         validate_choice=False,
     )
     # A honeypot: hidden from people (CSS and aria-hidden), filled in by naive robots.
     homepage = StringField(
-        "Leave this field empty", render_kw={"tabindex": "-1", "autocomplete": "off"}
+        lazy_gettext("Leave this field empty"), render_kw={"tabindex": "-1", "autocomplete": "off"}
     )
 
     def values(self) -> dict:
@@ -136,24 +148,26 @@ class NeedForm(FlaskForm):
 class ContactForm(FlaskForm):
     """A city official's message to a hub; checked by ``services.contacts.check_contact``."""
 
-    name = StringField("Your name", render_kw={"maxlength": 200, "autocomplete": "name"})
+    name = StringField(
+        lazy_gettext("Your name"), render_kw={"maxlength": 200, "autocomplete": "name"}
+    )
     role = StringField(
-        "Your role (optional)",
-        description="e.g. “Smart city officer, City of Gent”.",
+        lazy_gettext("Your role (optional)"),
+        description=lazy_gettext("e.g. “Smart city officer, City of Gent”."),
         render_kw={"maxlength": 200, "autocomplete": "organization-title"},
     )
     email = EmailField(
-        "Your e-mail address",
-        description="The hub answers to it; it is not shown publicly.",
+        lazy_gettext("Your e-mail address"),
+        description=lazy_gettext("The hub answers to it; it is not shown publicly."),
         render_kw={"maxlength": MAX_EMAIL_LENGTH, "autocomplete": "email"},
     )
     message = TextAreaField(
-        "Your message",
-        description="We started it from your need; change it as you like.",
+        lazy_gettext("Your message"),
+        description=lazy_gettext("We started it from your need; change it as you like."),
         render_kw={"rows": 10, "maxlength": 5000},
     )
     homepage = StringField(
-        "Leave this field empty", render_kw={"tabindex": "-1", "autocomplete": "off"}
+        lazy_gettext("Leave this field empty"), render_kw={"tabindex": "-1", "autocomplete": "off"}
     )
 
     def values(self) -> dict:
@@ -165,8 +179,8 @@ class AnswerForm(FlaskForm):
     """A hub manager's answer to a contact request."""
 
     answer = TextAreaField(
-        "Your answer",
-        description="Mailed to the city official and shown on their need's page.",
+        lazy_gettext("Your answer"),
+        description=lazy_gettext("Mailed to the city official and shown on their need's page."),
         render_kw={"rows": 8, "maxlength": 5000},
     )
 
@@ -175,6 +189,6 @@ class LostLinkForm(FlaskForm):
     """The address needs were saved with, to mail new links to them."""
 
     email = EmailField(
-        "The e-mail address you saved the need with",
+        lazy_gettext("The e-mail address you saved the need with"),
         render_kw={"maxlength": MAX_EMAIL_LENGTH, "autocomplete": "email"},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 
 from catalogue.extensions import db
 from catalogue.links import external_url
@@ -44,7 +45,10 @@ def save_from_form(form: NeedForm):
     need, token = save_new_need(values)
     db.session.commit()
     flash(
-        "Your need is saved and its private link mailed. " + where_mail_went(need.email), "success"
+        gettext("Your need is saved and its private link mailed.")
+        + " "
+        + where_mail_went(need.email),
+        "success",
     )
     if contact:
         return redirect(url_for("needs.contact_hub", token=token, slug=contact), 303)
@@ -75,7 +79,7 @@ def edit_saved_need(token: str):
     if values is not None:
         needs.update_need(db.session, need, form.values())
         db.session.commit()
-        flash("Your need is updated; the results below are run on it again.", "success")
+        flash(gettext("Your need is updated; the results below are run on it again."), "success")
         return redirect(url_for("needs.show_saved_need", token=token), 303)
     status = 400 if form.is_submitted() else 200
     page = render_template("needs/edit_saved_need.html", form=form, need=need, token=token)
@@ -90,9 +94,9 @@ def change_need_status(token: str):
     db.session.commit()
     closed = need.status == "closed"
     flash(
-        "The need is closed: it is off the needs board and hubs no longer see it."
+        gettext("The need is closed: it is off the needs board and hubs no longer see it.")
         if closed
-        else "The need is open again.",
+        else gettext("The need is open again."),
         "success",
     )
     return redirect(url_for("needs.show_saved_need", token=token), 303)
@@ -111,8 +115,12 @@ def resend_links():
             needs.resend_links(db.session, mail_settings(), email, private_link)
             db.session.commit()
             flash(
-                "If needs were saved with this address, new links to them are mailed there "
-                "and the earlier links no longer work. " + where_mail_went(email),
+                gettext(
+                    "If needs were saved with this address, new links to them are mailed there "
+                    "and the earlier links no longer work."
+                )
+                + " "
+                + where_mail_went(email),
                 "success",
             )
             return redirect(url_for("needs.resend_links"), 303)

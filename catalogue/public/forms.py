@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import SearchField, SelectChoice, SelectField
 
@@ -17,19 +18,24 @@ class HubSearchForm(FlaskForm):
         csrf = False
 
     q = SearchField(
-        "Search hubs",
-        description="Words from a hub’s name, description, place, technologies, sectors or "
-        "services, e.g. “Portugal” or “air quality sensors”. Every word must match; "
-        "use double quotes for an exact phrase.",
+        lazy_gettext("Search hubs"),
+        description=lazy_gettext(
+            "Words from a hub’s name, description, place, technologies, sectors or "
+            "services, e.g. “Portugal” or “air quality sensors”. Every word must match; "
+            "use double quotes for an exact phrase."
+        ),
     )
-    sort = SelectField("Sort by", choices=[SelectChoice(v, label) for v, label in SORTS.items()])
+    sort = SelectField(
+        lazy_gettext("Sort by"),
+        choices=[SelectChoice(v, lazy_gettext(label)) for v, label in SORTS.items()],
+    )
 
     @classmethod
     def for_query(cls, args: Any, query: HubQuery) -> HubSearchForm:
         """The form as the list shows it: the order in force selected, relevance with words only."""
         form = cls(formdata=args)
         form.sort.choices = [
-            SelectChoice(value, label)
+            SelectChoice(value, lazy_gettext(label))
             for value, label in SORTS.items()
             if value != "relevance" or query.q
         ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from flask_babel import gettext, lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
@@ -35,6 +36,11 @@ def _choices(values) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in values]
 
 
+def _translated(labels: Mapping[str, str]) -> list[SelectChoice]:
+    """Choices whose labels a service marked with ``N_``, shown in the reader's language."""
+    return [SelectChoice(value, lazy_gettext(label)) for value, label in labels.items()]
+
+
 def _countries(blank: str | None) -> list[SelectChoice]:
     named = sorted((country_name(code), code) for code in vocabularies.EUROPEAN_COUNTRIES)
     first = [SelectChoice("", blank)] if blank is not None else []
@@ -45,9 +51,9 @@ def _languages() -> list[SelectChoice]:
     return _choices(sorted(((code, language_name(code)) for code in LANGUAGES), key=lambda c: c[1]))
 
 
-def text(label: str, limit: int, required: bool = False, **kwargs) -> StringField:
-    """A one-line text field of at most ``limit`` characters."""
-    checks = [DataRequired(f"Enter the {label.lower()}.")] if required else [Optional()]
+def text(label: str, limit: int, required: str | None = None, **kwargs) -> StringField:
+    """A one-line text field of at most ``limit`` characters; ``required``: its message if empty."""
+    checks = [DataRequired(required)] if required else [Optional()]
     return StringField(label, validators=[*checks, Length(max=limit)], **kwargs)
 
 
@@ -62,16 +68,21 @@ class ClaimForm(FlaskForm):
     """Why this account should manage an organisation."""
 
     note = TextAreaField(
-        "Your role at the organisation",
-        validators=[DataRequired("Say who you are at the organisation."), Length(max=2000)],
-        description="E.g. “I coordinate the hub's services for municipalities.”",
+        lazy_gettext("Your role at the organisation"),
+        validators=[
+            DataRequired(lazy_gettext("Say who you are at the organisation.")),
+            Length(max=2000),
+        ],
+        description=lazy_gettext("E.g. “I coordinate the hub's services for municipalities.”"),
     )
     evidence = TextAreaField(
-        "Evidence (optional)",
+        lazy_gettext("Evidence (optional)"),
         validators=[Optional(), Length(max=2000)],
-        description="A page of the organisation's website that names you, or anything a moderator "
-        "can check. With a confirmed address at the organisation's web domain, no evidence is "
-        "needed.",
+        description=lazy_gettext(
+            "A page of the organisation's website that names you, or anything a moderator "
+            "can check. With a confirmed address at the organisation's web domain, no evidence is "
+            "needed."
+        ),
     )
 
 
@@ -93,7 +104,8 @@ class KeepsGivenValues:
             given = value if isinstance(value, list | tuple) else [value]
             missing = [item for item in given if item and item not in known]
             field.choices = list(field.choices) + [
-                SelectChoice(item, f"{item} (as given)") for item in dict.fromkeys(missing)
+                SelectChoice(item, gettext("%(value)s (as given)", value=item))
+                for item in dict.fromkeys(missing)
             ]
 
 
@@ -101,81 +113,96 @@ class ProfileForm(KeepsGivenValues, FlaskForm):
     """An organisation's public profile."""
 
     version = HiddenField()
-    name = text("Name", 300, required=True)
+    name = text(lazy_gettext("Name"), 300, required=lazy_gettext("Enter the name."))
     kind = SelectField(
-        "Kind of organisation", choices=_choices(vocabularies.ORGANISATION_KINDS.items())
+        lazy_gettext("Kind of organisation"),
+        choices=_choices(vocabularies.ORGANISATION_KINDS.items()),
     )
     description = TextAreaField(
-        "Description",
-        validators=[DataRequired("Describe what the organisation does."), Length(max=10_000)],
-        description="What you do for cities and public administrations, in plain words.",
+        lazy_gettext("Description"),
+        validators=[
+            DataRequired(lazy_gettext("Describe what the organisation does.")),
+            Length(max=10_000),
+        ],
+        description=lazy_gettext(
+            "What you do for cities and public administrations, in plain words."
+        ),
         render_kw={"rows": 8},
     )
     website = URLField(
-        "Website",
+        lazy_gettext("Website"),
         validators=[
             Optional(),
             Length(max=2000),
-            URL(message="Enter an address like https://hub.example.eu."),
+            URL(message=lazy_gettext("Enter an address like https://hub.example.eu.")),
         ],
     )
     email = EmailField(
-        "Contact e-mail",
-        validators=[Optional(), Length(max=320), Email("Enter an e-mail address.")],
+        lazy_gettext("Contact e-mail"),
+        validators=[Optional(), Length(max=320), Email(lazy_gettext("Enter an e-mail address."))],
     )
-    country = SelectField("Country", choices=_countries("Europe-wide / none"), default="")
-    region = text("Region", 200)
-    city = text("City", 200)
-    languages = CheckboxesField("Languages you work in", choices=_languages())
+    country = SelectField(
+        lazy_gettext("Country"), choices=_countries(lazy_gettext("Europe-wide / none")), default=""
+    )
+    region = text(lazy_gettext("Region"), 200)
+    city = text(lazy_gettext("City"), 200)
+    languages = CheckboxesField(lazy_gettext("Languages you work in"), choices=_languages())
     technologies = labels_field(
-        "Technologies", vocabularies.TECHNOLOGIES, "The EU's list of digital technologies."
+        lazy_gettext("Technologies"),
+        vocabularies.TECHNOLOGIES,
+        lazy_gettext("The EU's list of digital technologies."),
     )
-    sectors = labels_field("Sectors", vocabularies.SECTORS, "The sectors you serve.")
+    sectors = labels_field(
+        lazy_gettext("Sectors"), vocabularies.SECTORS, lazy_gettext("The sectors you serve.")
+    )
 
 
 class ServiceForm(KeepsGivenValues, FlaskForm):
     """One service of an organisation."""
 
     version = HiddenField()
-    title = text("Title", 300, required=True)
+    title = text(lazy_gettext("Title"), 300, required=lazy_gettext("Enter the title."))
     family = SelectField(
-        "Service family",
+        lazy_gettext("Service family"),
         choices=_choices(vocabularies.SERVICE_FAMILIES.items()),
-        description="The four kinds of help European Digital Innovation Hubs offer.",
+        description=lazy_gettext("The four kinds of help European Digital Innovation Hubs offer."),
     )
     description = TextAreaField(
-        "Description",
-        validators=[DataRequired("Describe the service."), Length(max=10_000)],
+        lazy_gettext("Description"),
+        validators=[DataRequired(lazy_gettext("Describe the service.")), Length(max=10_000)],
         render_kw={"rows": 6},
     )
-    audiences = CheckboxesField("Who it is for", choices=_choices(vocabularies.AUDIENCES.items()))
-    technologies = labels_field("Technologies", vocabularies.TECHNOLOGIES, "")
-    sectors = labels_field("Sectors", vocabularies.SECTORS, "")
-    languages = CheckboxesField("Languages it is offered in", choices=_languages())
+    audiences = CheckboxesField(
+        lazy_gettext("Who it is for"), choices=_choices(vocabularies.AUDIENCES.items())
+    )
+    technologies = labels_field(lazy_gettext("Technologies"), vocabularies.TECHNOLOGIES, "")
+    sectors = labels_field(lazy_gettext("Sectors"), vocabularies.SECTORS, "")
+    languages = CheckboxesField(lazy_gettext("Languages it is offered in"), choices=_languages())
     price = SelectField(
-        "Price model",
+        lazy_gettext("Price model"),
         default="",
-        choices=[SelectChoice("", "Not stated")] + _choices(PRICE_MODELS.items()),
+        choices=[SelectChoice("", lazy_gettext("Not stated"))] + _translated(PRICE_MODELS),
     )
     delivery = SelectField(
-        "Delivery",
+        lazy_gettext("Delivery"),
         default="",
-        choices=[SelectChoice("", "Not stated")] + _choices(vocabularies.DELIVERY_MODES.items()),
+        choices=[SelectChoice("", lazy_gettext("Not stated"))]
+        + _choices(vocabularies.DELIVERY_MODES.items()),
     )
     regions = CheckboxesField(
-        "Countries served",
+        lazy_gettext("Countries served"),
         choices=_countries(None),
-        description="Leave all unticked for Europe-wide.",
+        description=lazy_gettext("Leave all unticked for Europe-wide."),
     )
     url = URLField(
-        "Web page of the service",
+        lazy_gettext("Web page of the service"),
         validators=[
             Optional(),
             Length(max=2000),
-            URL(message="Enter an address like https://hub.example.eu/service."),
+            URL(message=lazy_gettext("Enter an address like https://hub.example.eu/service.")),
         ],
     )
     contact = EmailField(
-        "Contact e-mail for the service",
-        validators=[Optional(), Length(max=320), Email("Enter an e-mail address.")],
+        lazy_gettext("Contact e-mail for the service"),
+        validators=[Optional(), Length(max=320), Email(lazy_gettext("Enter an e-mail address."))],
     )

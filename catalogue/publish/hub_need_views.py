@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 
 from catalogue.accounts.auth import confirmed_required
 from catalogue.errors import ValidationError
@@ -29,7 +30,7 @@ def decline_need(slug: str, public_ref: str):
     organisation = managed_organisation(slug)
     hub_needs.decline_need(db.session, organisation, public_ref)
     db.session.commit()
-    flash("The need is marked “not for us” and no longer listed here.", "success")
+    flash(gettext("The need is marked “not for us” and no longer listed here."), "success")
     return redirect(url_for("publish.list_fitting_needs", slug=slug), 303)
 
 
@@ -52,7 +53,7 @@ def answer_need(slug: str, public_ref: str):
             settings = MailSettings.from_config(current_app.config)
             hub_needs.answer_need(db.session, settings, organisation, public_ref, values)
             db.session.commit()
-            flash("Your message is stored on the need and mailed to the city.", "success")
+            flash(gettext("Your message is stored on the need and mailed to the city."), "success")
             return redirect(url_for("publish.list_fitting_needs", slug=slug), 303)
     status = 400 if form.is_submitted() else 200
     context = {"organisation": organisation, "need": need, "form": form}

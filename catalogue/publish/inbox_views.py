@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 
 from catalogue.accounts.auth import confirmed_required
 from catalogue.errors import ValidationError
@@ -39,7 +40,7 @@ def show_message(slug: str, contact_id: int):
             form.answer.errors = [*form.answer.errors, *error.fields.values()]
         else:
             db.session.commit()
-            flash("Your answer is stored and mailed to the city official.", "success")
+            flash(gettext("Your answer is stored and mailed to the city official."), "success")
             return redirect(url_for("publish.show_inbox", slug=slug), 303)
     elif request.method == "GET":
         contacts.mark_read(db.session, contact)

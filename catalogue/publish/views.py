@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -26,10 +27,10 @@ from catalogue.services import (
 bp = Blueprint("publish", __name__)
 
 SAVED_MESSAGES = {
-    "live": "Saved and published. A moderator reviews the change afterwards.",
-    "pending": "Saved. A moderator checks the change before it is published.",
-    "saved": "Saved. It is published when a moderator approves the organisation.",
-    "unchanged": "Nothing was changed.",
+    "live": lazy_gettext("Saved and published. A moderator reviews the change afterwards."),
+    "pending": lazy_gettext("Saved. A moderator checks the change before it is published."),
+    "saved": lazy_gettext("Saved. It is published when a moderator approves the organisation."),
+    "unchanged": lazy_gettext("Nothing was changed."),
 }
 
 
@@ -94,9 +95,9 @@ def claim_organisation(slug: str):
         db.session.commit()
         granted = claim.status == "approved"
         flash(
-            "Your address is at the organisation's web domain: you now manage it."
+            gettext("Your address is at the organisation's web domain: you now manage it.")
             if granted
-            else "Your claim is filed; a moderator decides on it.",
+            else gettext("Your claim is filed; a moderator decides on it."),
             "success",
         )
         return redirect(url_for("accounts.show_account"), 303)
@@ -113,7 +114,10 @@ def new_organisation():
         values = form_values(form, editing.PROFILE_FIELDS)
         organisation = editing.create_organisation(db.session, me(), values)
         db.session.commit()
-        flash("The organisation is saved; it is published when a moderator approves it.", "success")
+        flash(
+            gettext("The organisation is saved; it is published when a moderator approves it."),
+            "success",
+        )
         return redirect(url_for("publish.manage_organisation", slug=organisation.slug), 303)
     status = 400 if form.is_submitted() else 200
     return render_template("publish/edit_profile.html", form=form, organisation=None), status
@@ -143,7 +147,9 @@ def verify_organisation(slug: str):
     organisation = managed_organisation(slug)
     freshness.renew(db.session, me(), organisation)
     db.session.commit()
-    flash("Thank you: the profile and its services are marked as verified today.", "success")
+    flash(
+        gettext("Thank you: the profile and its services are marked as verified today."), "success"
+    )
     return redirect(url_for("publish.manage_organisation", slug=slug), 303)
 
 
@@ -168,7 +174,7 @@ def _edit(form, record, names, save, template, **context):
             attach_errors(form, error)
         else:
             db.session.commit()
-            flash(SAVED_MESSAGES[saved.outcome], "success")
+            flash(str(SAVED_MESSAGES[saved.outcome]), "success")
             return None
     elif request.method == "GET" and record is not None:
         form.process(data=editing.pending_or_current(db.session, me(), record))
@@ -205,7 +211,7 @@ def new_service(slug: str):
         values = form_values(form, editing.SERVICE_FIELDS)
         saved = editing.add_service(db.session, me(), organisation, values)
         db.session.commit()
-        flash(SAVED_MESSAGES[saved.outcome], "success")
+        flash(str(SAVED_MESSAGES[saved.outcome]), "success")
         return redirect(url_for("publish.manage_organisation", slug=slug), 303)
     status = 400 if form.is_submitted() else 200
     return render_template(

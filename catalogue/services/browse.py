@@ -29,13 +29,14 @@ from catalogue.models.tags import organisation_tags
 from catalogue.services import duplicates, search
 from catalogue.services import list_parameters as rules
 from catalogue.services.list_parameters import Facet, FacetOption, MultiArgs
-from catalogue.vocabularies import N_, PUBLISHED
+from catalogue.services.translatable import N_
+from catalogue.vocabularies import PUBLISHED
 
 SORTS: dict[str, str] = {
-    "relevance": "Relevance",
-    "name": "Name",
-    "country": "Country",
-    "updated": "Recently changed here",
+    "relevance": N_("Relevance"),
+    "name": N_("Name"),
+    "country": N_("Country"),
+    "updated": N_("Recently changed here"),
 }
 
 

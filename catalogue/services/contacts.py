@@ -16,7 +16,7 @@ from catalogue.models.needs import ANSWERED, READ, SENT
 from catalogue.services import duplicates
 from catalogue.services.mail import MailSettings, send_mail
 from catalogue.services.need_values import email_address, one_line
-from catalogue.vocabularies import N_
+from catalogue.services.translatable import N_
 
 MAX_NAME_LENGTH = 200
 MAX_MESSAGE_LENGTH = 5000

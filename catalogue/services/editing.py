@@ -14,13 +14,14 @@ from catalogue.models import Account, Change, Organisation, Service, Tag
 from catalogue.models.publishing import LIVE, PENDING
 from catalogue.services import audit, publishing
 from catalogue.services.slugs import unique_slug
+from catalogue.services.translatable import N_
 from catalogue.vocabularies import PUBLISHED
 
 PRICE_MODELS = {
-    "free": "Free of charge",
-    "subsidised": "Subsidised: free or reduced for public bodies",
-    "paid": "Paid",
-    "on_request": "Price on request",
+    "free": N_("Free of charge"),
+    "subsidised": N_("Subsidised: free or reduced for public bodies"),
+    "paid": N_("Paid"),
+    "on_request": N_("Price on request"),
 }
 PROFILE_FIELDS = (
     "name",
