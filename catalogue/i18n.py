@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from babel import Locale
-from flask import Flask, Response, abort, current_app, redirect, request
+from flask import Flask, Response, abort, current_app, has_request_context, redirect, request
 from flask_babel import Babel, refresh
 
 from catalogue.language_prefix import BASE_SCRIPT_NAME, PATH_LANGUAGE, LanguagePrefix
@@ -31,6 +31,8 @@ FORMATTING_LOCALES = {"en": "en_GB"}
 QUERY_PARAMETER = "lang"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 API_PATH = "/api/"
+# Pages for people under the API's path, which follow the reader's language like any page.
+API_PAGES = frozenset({"api.show_api_docs"})
 
 
 def catalogue_languages() -> tuple[str, ...]:
@@ -46,7 +48,7 @@ def offered_languages() -> tuple[str, ...]:
 
 def _chosen_language() -> tuple[str, str]:
     """The request's language and where it came from: prefix, cookie, header, api."""
-    if request.path.startswith(API_PATH):
+    if request.path.startswith(API_PATH) and request.endpoint not in API_PAGES:
         return DEFAULT_LANGUAGE, "api"
     from_path = request.environ.get(PATH_LANGUAGE)
     if from_path:
@@ -79,8 +81,9 @@ def language_negotiated() -> bool:
 
 
 def select_locale() -> str:
-    """Flask-Babel's locale: the request's language, formatted as ``FORMATTING_LOCALES`` say."""
-    language = current_language()
+    """Flask-Babel's locale: the request's language, formatted as ``FORMATTING_LOCALES`` say;
+    English outside a request (the CLI's mails, a label read by a script)."""
+    language = current_language() if has_request_context() else DEFAULT_LANGUAGE
     return FORMATTING_LOCALES.get(language, language)
 
 
@@ -97,7 +100,7 @@ class LanguageLink:
     code: str
     name: str
     switch_url: str  # this page with ?lang=: sets the cookie, then back to the page
-    alternate_url: str  # this page under /<code>/, absolute: the shareable link
+    alternate_url: str  # this page under /<code>/: the shareable link
     current: bool
 
 
@@ -110,11 +113,12 @@ def _query(language: str | None = None) -> str:
 
 
 def _site_root() -> str:
-    """The site's address without a language prefix: ``PUBLIC_BASE_URL`` or the request's."""
+    """Where the site's pages start, without a language prefix: ``PUBLIC_BASE_URL`` (absolute
+    links), else the request's script root (links from the root, never from a Host header)."""
     base = current_app.config["PUBLIC_BASE_URL"]
     if base:
         return str(base).rstrip("/")
-    return request.host_url.rstrip("/") + request.environ.get(BASE_SCRIPT_NAME, "")
+    return request.environ.get(BASE_SCRIPT_NAME, request.script_root)
 
 
 def language_links() -> list[LanguageLink]:

@@ -101,6 +101,17 @@ def test_the_api_answers_in_english_whatever_the_reader_chose(client, build):
     assert "language=" not in organisations.headers.get("Set-Cookie", "")
 
 
+def test_the_api_page_for_people_follows_the_reader(client):
+    response = client.get("/api/v1/", headers={"Accept": "text/html", "Accept-Language": "it"})
+    assert page_language(response) == "it"
+
+
+def test_outside_a_request_labels_are_english(app):
+    from catalogue.vocabulary_labels import FAMILY_LABELS
+
+    assert FAMILY_LABELS["skills_training"] == "Skills and training"
+
+
 def test_under_https_the_cookie_is_secure_and_host_only(app_config):
     app = create_app(app_config | {"HTTPS": True})
     response = app.test_client().get("/?lang=de", base_url="https://catalogue.test")

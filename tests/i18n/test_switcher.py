@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from catalogue import create_app
 from tests.i18n.conftest import ALL_LANGUAGES
 
 NATIVE_NAMES = {
@@ -92,8 +93,21 @@ def test_each_page_names_its_alternates_in_every_language(client, pages):
     for path in pages:
         links = parsed(client.get(path, headers={"Accept-Language": "fr"})).links
         alternates = {link["hreflang"]: link["href"] for link in links if link.get("hreflang")}
-        expected = {code: f"http://catalogue.test/{code}{path}" for code in ALL_LANGUAGES}
-        assert alternates == expected | {"x-default": f"http://catalogue.test{path}"}, path
+        expected = {code: f"/{code}{path}" for code in ALL_LANGUAGES}
+        assert alternates == expected | {"x-default": path}, path
+
+
+def test_with_a_public_address_the_alternates_are_absolute(app_config):
+    app = create_app(app_config | {"PUBLIC_BASE_URL": "https://hubs.example.eu/catalogue"})
+    page = app.test_client().get("/hubs/?country=BE").get_data(as_text=True)
+    assert (
+        '<link rel="alternate" hreflang="pl" href="https://hubs.example.eu/catalogue/pl/hubs/?country=BE">'
+        in page
+    )
+    assert (
+        '<link rel="alternate" hreflang="x-default" href="https://hubs.example.eu/catalogue/hubs/?country=BE">'
+        in page
+    )
 
 
 def test_the_page_says_its_language(client):
