@@ -71,9 +71,10 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-## evaluate: nDCG@10, MRR and recall@10 of the matching engine against plain TF-IDF and BM25
+## evaluate: nDCG@10, MRR and recall@10 of the matching engine against plain TF-IDF and BM25, on
+## the seed as the app imports it (flask devset evaluate)
 evaluate: $(STAMP)
-	$(BIN)/python -m matching.evaluate --seed-dir seed_data
+	$(FLASK) devset evaluate
 
 ## benchmark: build time, memory and query latency at 1k, 10k and 100k services, beside bm25s
 benchmark: $(STAMP)

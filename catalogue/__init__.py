@@ -35,6 +35,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from catalogue import (
         cli,
         database,
+        devset_cli,
         errors,
         i18n,
         page_cache,
@@ -85,6 +86,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     templating.init_app(app)
     cli.init_app(app)
+    devset_cli.init_app(app)
     commands.init_app(app)
     need_commands.init_app(app)
     _register_blueprints(app)

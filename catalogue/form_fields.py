@@ -2,8 +2,33 @@
 
 from __future__ import annotations
 
-from wtforms import SelectMultipleField
+from flask_babel import lazy_gettext
+from wtforms import EmailField, SelectMultipleField, URLField
+from wtforms.validators import URL, Email, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
+
+# The longest web address and e-mail address a record stores (the models' column sizes).
+MAX_URL_LENGTH = 2000
+MAX_EMAIL_LENGTH = 320
+
+
+def web_address_field(label: str, message: str) -> URLField:
+    """An optional web address of a record; ``message`` shows an example of a right one."""
+    return URLField(
+        label, validators=[Optional(), Length(max=MAX_URL_LENGTH), URL(message=message)]
+    )
+
+
+def contact_email_field(label: str) -> EmailField:
+    """An optional public contact e-mail address of a record."""
+    return EmailField(
+        label,
+        validators=[
+            Optional(),
+            Length(max=MAX_EMAIL_LENGTH),
+            Email(lazy_gettext("Enter an e-mail address.")),
+        ],
+    )
 
 
 class CheckboxesField(SelectMultipleField):

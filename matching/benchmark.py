@@ -194,11 +194,12 @@ def refit_contention(n_services: int = 10_000) -> dict[str, float]:
 
 
 def passage_throughput(count: int = 24) -> dict[str, float]:
-    """Encode the first seed passages (real hub texts); report passages and characters a second."""
-    from matching.interchange import load_seed_dir
-    from matching.semantic import E5Encoder, unit_passages
+    """Encode real texts (the development set's needs, in many languages) as passages; report
+    passages and characters a second (characters make it comparable with longer hub texts)."""
+    from matching.evaluate import load_devset
+    from matching.semantic import E5Encoder
 
-    texts = [t for r in load_seed_dir(Path("seed_data")) for t in unit_passages(r)][:count]
+    texts = [need["text"] for need in load_devset()][:count]
     encoder = E5Encoder()
     encoder.passages(texts[:1])
     start = time.perf_counter()

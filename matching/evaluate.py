@@ -1,8 +1,11 @@
-"""Evaluate the engine, with and without the embedding, against TF-IDF and BM25 baselines."""
+"""Evaluate the engine, with and without the embedding, against TF-IDF and BM25 baselines.
+
+The library reads no catalogue files: the records come from the caller (``flask devset
+evaluate`` reads the seed through the app's import, so the evaluation ranks what the app ranks).
+"""
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -15,11 +18,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matching.fusion import LANGUAGE_GROUPS, Fusion, language_group
 from matching.index import MatchIndex
-from matching.interchange import load_seed_dir
 from matching.metrics import ndcg_at_k, recall_at_k, reciprocal_rank
 from matching.records import OrganisationRecord
 from matching.semantic import MODEL_ID, default_encoder, query_key
-from matching.vectorstore import SEED_VECTORS_FILE, load_vectors, save_vectors
+from matching.vectorstore import load_vectors, save_vectors
 
 K = 10
 Ranker = Callable[[str], list[str]]
@@ -33,6 +35,24 @@ def load_devset(path: Path | None = None) -> list[dict[str, Any]]:
         source = resources.files("matching").joinpath("devset").joinpath("needs.json")
         return json.loads(source.read_text(encoding="utf-8"))["needs"]
     return json.loads(Path(path).read_text(encoding="utf-8"))["needs"]
+
+
+def fold_duplicates(
+    needs: Sequence[dict[str, Any]], listed_as: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The needs with the grades of merged duplicate records moved to the organisation listed.
+
+    A record the catalogue lists as part of another organisation is never ranked on its own, so
+    its grade counts for that organisation, the higher grade winning.
+    """
+    folded = []
+    for need in needs:
+        relevance: dict[str, int] = {}
+        for ref, grade in need["relevance"].items():
+            listed = listed_as.get(ref, ref)
+            relevance[listed] = max(relevance.get(listed, 0), grade)
+        folded.append({**need, "relevance": relevance})
+    return folded
 
 
 def record_text(record: OrganisationRecord) -> str:
@@ -153,24 +173,15 @@ def format_table(results: dict[str, dict[str, tuple[int, float, float, float]]])
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Command line: ``python -m matching.evaluate [--seed-dir seed_data] [--devset FILE]``."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seed-dir", type=Path, default=Path("seed_data"))
-    parser.add_argument("--devset", type=Path, default=None)
-    parser.add_argument(
-        "--vectors", type=Path, default=None, help="default: SEED_DIR/" + SEED_VECTORS_FILE
-    )
-    parser.add_argument(
-        "--save-query-vectors",
-        action="store_true",
-        help="encode the needs missing from the shipped cache and store them",
-    )
-    args = parser.parse_args(argv)
-    records = load_seed_dir(args.seed_dir)
-    needs = load_devset(args.devset)
-    systems = _systems(records, needs, args.vectors or args.seed_dir / SEED_VECTORS_FILE,
-                       args.save_query_vectors)  # fmt: skip
+def run(
+    records: Sequence[OrganisationRecord],
+    needs: Sequence[dict[str, Any]],
+    vectors_path: Path,
+    save_query_vectors: bool = False,
+) -> None:
+    """Print the table of every system on ``needs`` over ``records``, and the services' share."""
+    records = list(records)
+    systems = _systems(records, list(needs), vectors_path, save_query_vectors)
     scored = {name: score_needs(rank, needs) for name, rank in systems.items()}
     print(f"{len(records)} organisations, {len(needs)} needs, cut-off {K}")
     print(format_table({name: summarise(rows) for name, rows in scored.items()}))
@@ -205,7 +216,3 @@ def _systems(
     systems["TF-IDF cosine"] = tfidf_ranker(records)
     systems["BM25 (bm25s)"] = bm25_ranker(records)
     return systems
-
-
-if __name__ == "__main__":
-    main()

@@ -34,7 +34,7 @@ class Fusion:
             raise ValueError(f"fusion sharpness must be > 0, got {self.sharpness!r}")
 
 
-# Learned with `python -m matching.tuning` on the development set (docs/matching.md): the
+# Learned with `flask devset tune` on the development set (docs/matching.md): the
 # weights are small because raw lexical cosines of good matches are 0.2-0.5 while the
 # normalised similarity of the closest unit is 1.
 DEFAULT_FUSION: dict[str, Fusion] = {

@@ -1,8 +1,10 @@
-"""Learn the fusion weights per language group on the development set: grid search, CV by topic."""
+"""Learn the fusion weights per language group on the development set: grid search, CV by topic.
+
+Run it with ``flask devset tune``: the records are the seed as the app ranks it.
+"""
 
 from __future__ import annotations
 
-import argparse
 import copy
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,13 +12,13 @@ from typing import Any
 
 import numpy as np
 
-from matching.evaluate import K, devset_query_vectors, load_devset
+from matching.evaluate import K, devset_query_vectors
 from matching.fusion import LANGUAGE_GROUPS, Fusion, language_group
 from matching.index import MatchIndex
-from matching.interchange import load_seed_dir
 from matching.metrics import ndcg_at_k
+from matching.records import OrganisationRecord
 from matching.semantic import MODEL_ID, query_key
-from matching.vectorstore import SEED_VECTORS_FILE, load_vectors
+from matching.vectorstore import load_vectors
 
 # Raw lexical cosines of good matches are 0.2-0.5 while the normalised similarity reaches 1:
 # the useful weights are small, so the grid is finer there.
@@ -89,15 +91,11 @@ def learn(table: dict[Setting, np.ndarray], needs: Sequence[dict[str, Any]]) -> 
     return report
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Command line: ``python -m matching.tuning [--seed-dir seed_data]``; prints the table."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seed-dir", type=Path, default=Path("seed_data"))
-    args = parser.parse_args(argv)
-    needs = load_devset()
-    vectors = load_vectors(args.seed_dir / SEED_VECTORS_FILE, MODEL_ID)
+def run(records: Sequence[OrganisationRecord], needs: list[dict], vectors_path: Path) -> None:
+    """Learn the fusion per language group on ``needs`` over ``records``; print the table."""
+    vectors = load_vectors(vectors_path, MODEL_ID)
     queries = devset_query_vectors(needs)
-    index = MatchIndex().fit(load_seed_dir(args.seed_dir), vectors=vectors)
+    index = MatchIndex().fit(list(records), vectors=vectors)
     report = learn(grid_scores(index, needs, queries), needs)
     print("| group | needs | lexical | embedding alone | chosen (weight, sharpness) | fused | CV |")
     print("|---|---|---|---|---|---|---|")
@@ -110,7 +108,3 @@ def main(argv: Sequence[str] | None = None) -> None:
     for r in report:
         print(f'    "{r["group"]}": Fusion({r["setting"][0]}, {r["setting"][1]}),')
     print("}")
-
-
-if __name__ == "__main__":
-    main()

@@ -12,8 +12,7 @@ SEED_DIR = REPO_ROOT / "seed_data"
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from catalogue.seeded import seeded_records  # noqa: E402
-from matching.interchange import load_seed_dir  # noqa: E402
+from catalogue.seeded import seeded_catalogue  # noqa: E402
 from matching.semantic import E5Encoder  # noqa: E402
 from matching.vectorstore import (  # noqa: E402
     SEED_VECTORS_FILE,
@@ -33,9 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     encoder = E5Encoder(threads=args.threads)
     path = args.seed_dir / SEED_VECTORS_FILE
     # The records the app ranks (duplicates merged into the organisation they are listed as), and
-    # those of the seed files read one by one, as the library's own tests read them.
-    passages = catalogue_passages(seeded_records(args.seed_dir), encoder.model_id)
-    passages |= catalogue_passages(load_seed_dir(args.seed_dir), encoder.model_id)
+    # each source's record alone, as the development set grades them.
+    seed = seeded_catalogue(args.seed_dir)
+    passages = catalogue_passages(seed.records, encoder.model_id)
+    passages |= catalogue_passages(seed.own_records, encoder.model_id)
     known = load_vectors(path, encoder.model_id) if path.exists() else {}
     known = {key: vector for key, vector in known.items() if key in passages}
     started = time.perf_counter()

@@ -243,7 +243,7 @@ def build_document(server_url: str, max_search_length: int = 200) -> dict[str, A
         "servers": [{"url": server_url}],
         "paths": openapi_writes.merged(PATHS),
         "components": {
-            "schemas": openapi_schemas.schemas() | openapi_downloads.schemas(),
+            "schemas": openapi_schemas.schemas(),
             "securitySchemes": openapi_writes.SECURITY_SCHEMES,
             "parameters": parameters(max_search_length),
             "responses": error_responses(),

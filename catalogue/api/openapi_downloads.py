@@ -1,10 +1,12 @@
-"""OpenAPI paths and schemas of the downloads, the OpenAPI document itself and the docs page."""
+"""OpenAPI paths of the downloads, the OpenAPI document itself and the docs page (their schemas
+are generated from the contracts, in openapi_schemas)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from catalogue.api.openapi_schemas import ref
+from catalogue.contracts import ngsi_ld
 
 TEXT = {"type": "string"}
 
@@ -110,24 +112,6 @@ PATHS: dict[str, dict[str, Any]] = {
         "downloadNgsiLd",
         "Published hubs and services as NGSI-LD entities (FIWARE Smart Data Models)",
         "application/ld+json",
-        {"type": "array", "items": ref("NgsiLdEntity")},
+        {"type": "array", "items": {"oneOf": [ref(m.__name__) for m in ngsi_ld.ENTITIES]}},
     ),
 }
-
-
-def _record(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "object", "required": required, "properties": properties}
-
-
-def schemas() -> dict[str, Any]:
-    """The (essential) schema of NGSI-LD entities; the interchange document's is generated."""
-    return {
-        "NgsiLdEntity": _record(
-            ["id", "type", "@context"],
-            {
-                "id": {"type": "string", "pattern": "^urn:ngsi-ld:DigitalInnovationHub(Service)?:"},
-                "type": {"enum": ["DigitalInnovationHub", "DigitalInnovationHubService"]},
-                "@context": {"type": "string", "format": "uri"},
-            },
-        ),
-    }

@@ -6,12 +6,13 @@ from typing import Any
 
 from pydantic.json_schema import models_json_schema
 
-from catalogue.contracts import api, interchange, match, writes
+from catalogue.contracts import api, interchange, match, ngsi_ld, writes
 from catalogue.contracts.base import WithoutNullDefaults
 
 COMPONENT = "#/components/schemas/{model}"
-# What the API answers with, and what it reads (the match request and the token writes).
-RESPONSE_MODELS = (*api.RESPONSES, match.Matches, *writes.RESPONSES)
+# What the API answers with (the NGSI-LD download's entities too), and what it reads (the match
+# request and the token writes).
+RESPONSE_MODELS = (*api.RESPONSES, match.Matches, *writes.RESPONSES, *ngsi_ld.ENTITIES)
 REQUEST_MODELS = (match.MatchRequest, *writes.REQUESTS)
 
 

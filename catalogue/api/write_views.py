@@ -6,13 +6,11 @@ import json
 from typing import Any
 
 from flask import request, url_for
-from sqlalchemy import select
 
 from catalogue.api.blueprint import bp
 from catalogue.contracts import writes
-from catalogue.errors import Conflict, NotFound
+from catalogue.errors import Conflict
 from catalogue.extensions import db
-from catalogue.models import Membership, Organisation, Service
 from catalogue.services import api_tokens, editing, publishing
 
 
@@ -25,13 +23,6 @@ def token_account():
 
 def _body() -> object:
     return request.get_json(silent=True) if request.is_json else None
-
-
-def _organisation(ref: str) -> Organisation:
-    organisation = db.session.scalar(select(Organisation).where(Organisation.ref == ref))
-    if organisation is None:
-        raise NotFound(f"There is no organisation with ref “{ref[:100]}”.")
-    return organisation
 
 
 def _outcome(saved: editing.Saved) -> dict:
@@ -77,7 +68,6 @@ def _save_or_refuse(save, account, record, values: dict[str, Any]) -> editing.Sa
 def show_me():
     """The token's account and the organisations it manages."""
     account = token_account()
-    members = db.session.scalars(select(Membership).where(Membership.account_id == account.id))
     organisations = [
         writes.ManagedOrganisation(
             ref=m.organisation.ref,
@@ -86,7 +76,7 @@ def show_me():
             version=m.organisation.version,
             verified_manager=m.verified,
         )
-        for m in members
+        for m in publishing.memberships_of(db.session, account)
     ]
     return writes.Me(email=account.email, organisations=organisations).model_dump(mode="json")
 
@@ -95,8 +85,7 @@ def show_me():
 def update_profile(ref: str):
     """Change the profile of an organisation the token's account manages."""
     account = token_account()
-    organisation = _organisation(ref)
-    publishing.require_manager(db.session, account, organisation)
+    organisation = publishing.managed_organisation(db.session, account, ref)
     values = writes.parse(writes.ProfileWrite, _body())
     saved = _save_or_refuse(editing.save_profile, account, organisation, values)
     db.session.commit()
@@ -107,8 +96,7 @@ def update_profile(ref: str):
 def create_service(ref: str):
     """Add a service to an organisation the token's account manages."""
     account = token_account()
-    organisation = _organisation(ref)
-    publishing.require_manager(db.session, account, organisation)
+    organisation = publishing.managed_organisation(db.session, account, ref)
     values = writes.parse(writes.ServiceCreate, _body())
     saved = editing.add_service(db.session, account, organisation, values)
     db.session.commit()
@@ -120,10 +108,7 @@ def create_service(ref: str):
 def update_service(ref: str):
     """Change a service of an organisation the token's account manages."""
     account = token_account()
-    service = db.session.scalar(select(Service).where(Service.ref == ref))
-    if service is None:
-        raise NotFound(f"There is no service with ref “{ref[:100]}”.")
-    publishing.require_manager(db.session, account, service.organisation)
+    service = publishing.managed_service(db.session, account, ref)
     values = writes.parse(writes.ServiceWrite, _body())
     saved = _save_or_refuse(editing.save_service, account, service, values)
     db.session.commit()

@@ -8,19 +8,17 @@ from typing import Any
 from flask_babel import gettext, lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import (
-    EmailField,
     HiddenField,
     SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
-    URLField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, DataRequired, Email, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
 from catalogue import vocabularies
-from catalogue.form_fields import CheckboxesField
+from catalogue.form_fields import CheckboxesField, contact_email_field, web_address_field
 from catalogue.services.editing import PRICE_MODELS
 from catalogue.vocabularies import country_name, language_name
 
@@ -129,18 +127,10 @@ class ProfileForm(KeepsGivenValues, FlaskForm):
         ),
         render_kw={"rows": 8},
     )
-    website = URLField(
-        lazy_gettext("Website"),
-        validators=[
-            Optional(),
-            Length(max=2000),
-            URL(message=lazy_gettext("Enter an address like https://hub.example.eu.")),
-        ],
+    website = web_address_field(
+        lazy_gettext("Website"), lazy_gettext("Enter an address like https://hub.example.eu.")
     )
-    email = EmailField(
-        lazy_gettext("Contact e-mail"),
-        validators=[Optional(), Length(max=320), Email(lazy_gettext("Enter an e-mail address."))],
-    )
+    email = contact_email_field(lazy_gettext("Contact e-mail"))
     country = SelectField(
         lazy_gettext("Country"), choices=_countries(lazy_gettext("Europe-wide / none")), default=""
     )
@@ -194,15 +184,8 @@ class ServiceForm(KeepsGivenValues, FlaskForm):
         choices=_countries(None),
         description=lazy_gettext("Leave all unticked for Europe-wide."),
     )
-    url = URLField(
+    url = web_address_field(
         lazy_gettext("Web page of the service"),
-        validators=[
-            Optional(),
-            Length(max=2000),
-            URL(message=lazy_gettext("Enter an address like https://hub.example.eu/service.")),
-        ],
+        lazy_gettext("Enter an address like https://hub.example.eu/service."),
     )
-    contact = EmailField(
-        lazy_gettext("Contact e-mail for the service"),
-        validators=[Optional(), Length(max=320), Email(lazy_gettext("Enter an e-mail address."))],
-    )
+    contact = contact_email_field(lazy_gettext("Contact e-mail for the service"))

@@ -23,6 +23,7 @@ from catalogue.contracts.problems import problems_of
 from catalogue.errors import NotFound, ValidationError
 from catalogue.models import Organisation, Service
 from catalogue.services import duplicates
+from catalogue.services.visibility import keep_public
 from catalogue.vocabularies import PUBLISHED
 from matching import Match, OrganisationRecord, ServiceRecord, detect_language
 from matching.advice import Advice
@@ -94,15 +95,19 @@ def _union(lists: Iterable[Iterable[str]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for items in lists for item in items))
 
 
-def organisation_record(organisation: Organisation) -> OrganisationRecord:
+def organisation_record(organisation: Organisation, *, merged: bool = True) -> OrganisationRecord:
     """Turn a listed organisation, with all its records' published services, into one record.
 
     The other sources' records of it add their descriptions and labels, so the organisation is
     ranked once, on everything the catalogue knows of it. Only declared tags go in: detected ones
     come from the descriptions the engine reads anyway, so adding them would count the same words
-    twice.
+    twice. ``merged=False`` gives the record alone, with its own published services (what one
+    source says: the development set is graded on each source's record).
     """
-    records = duplicates.records_of(organisation)
+    records = duplicates.records_of(organisation) if merged else [organisation]
+    services = (
+        duplicates.listed_services(organisation) if merged else keep_public(organisation.services)
+    )
     return OrganisationRecord(
         id=organisation.ref,
         name=organisation.name,
@@ -112,7 +117,7 @@ def organisation_record(organisation: Organisation) -> OrganisationRecord:
         technologies=_union(r.technologies for r in records),
         sectors=_union(r.sectors for r in records),
         languages=_union(r.languages or () for r in records),
-        services=tuple(_service_record(s) for s in duplicates.listed_services(organisation)),
+        services=tuple(_service_record(s) for s in services),
     )
 
 

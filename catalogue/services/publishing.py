@@ -8,8 +8,16 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue.errors import Conflict, PermissionDenied, ValidationError
-from catalogue.models import Account, ApiToken, Change, Claim, Membership, Organisation
+from catalogue.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from catalogue.models import (
+    Account,
+    ApiToken,
+    Change,
+    Claim,
+    Membership,
+    Organisation,
+    Service,
+)
 from catalogue.models.base import utcnow
 from catalogue.models.publishing import APPROVED, PENDING, REJECTED
 from catalogue.services import audit
@@ -139,11 +147,36 @@ class AccountOverview:
     tokens: list[ApiToken]
 
 
+def memberships_of(session: Session, account: Account) -> list[Membership]:
+    """The account's memberships, oldest first."""
+    statement = select(Membership).where(Membership.account_id == account.id)
+    return list(session.scalars(statement.order_by(Membership.id)))
+
+
+def managed_organisation(session: Session, account: Account, ref: str) -> Organisation:
+    """The organisation ``ref`` (whatever its status), if ``account`` manages it.
+
+    Raises ``NotFound`` when there is none, ``PermissionDenied`` when it is someone else's.
+    """
+    organisation = session.scalar(select(Organisation).where(Organisation.ref == ref))
+    if organisation is None:
+        raise NotFound(f"There is no organisation with ref “{ref[:100]}”.")
+    require_manager(session, account, organisation)
+    return organisation
+
+
+def managed_service(session: Session, account: Account, ref: str) -> Service:
+    """The service ``ref`` (whatever its status), if ``account`` manages its organisation."""
+    service = session.scalar(select(Service).where(Service.ref == ref))
+    if service is None:
+        raise NotFound(f"There is no service with ref “{ref[:100]}”.")
+    require_manager(session, account, service.organisation)
+    return service
+
+
 def account_overview(session: Session, account: Account) -> AccountOverview:
     """The account's organisations, claims, recent changes and API tokens."""
-    memberships = session.scalars(
-        select(Membership).where(Membership.account_id == account.id).order_by(Membership.id)
-    ).all()
+    memberships = memberships_of(session, account)
     claims = session.scalars(
         select(Claim).where(Claim.account_id == account.id).order_by(Claim.id.desc())
     ).all()

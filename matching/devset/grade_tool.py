@@ -1,9 +1,9 @@
 """Grading aid for the development set: regex search over the seed catalogue's texts, never ranking.
 
-Run from the repository root:
+Run it through the app, which reads the seed with its own import (each source's record alone):
 
-    python matching/devset/grade_tool.py show TOPIC     # candidates with the words in context
-    python matching/devset/grade_tool.py apply          # write the grades of patterns.json topics
+    flask --app catalogue devset grade show TOPIC   # candidates with the words in context
+    flask --app catalogue devset grade apply        # write the grades of patterns.json topics
 
 ``patterns.json`` holds, per topic, English regular expressions written from the need (or, for
 needs that share no words with a hub, from what a fitting hub would say): ``core`` (the topic),
@@ -18,14 +18,12 @@ overrides. The order of the output is the catalogue's order: nothing here scores
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from matching.interchange import load_seed_dir
 from matching.records import OrganisationRecord
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,19 +158,12 @@ def apply(records: list[OrganisationRecord], patterns: dict[str, Any], path: Pat
     path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Command line: ``show TOPIC`` or ``apply``."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("show", "apply"))
-    parser.add_argument("topic", nargs="?")
-    args = parser.parse_args(argv)
-    records = load_seed_dir(ROOT / "seed_data")
+def run(records: list[OrganisationRecord], command: str, topic: str | None = None) -> None:
+    """``show`` the candidates of ``topic``, or ``apply`` the patterns' grades to needs.json."""
     patterns = json.loads((DEVSET / "patterns.json").read_text(encoding="utf-8"))["topics"]
-    if args.command == "show":
-        show(records, args.topic, patterns[args.topic])
+    if command == "show":
+        if topic not in patterns:
+            raise ValueError(f"no topic {topic!r} in patterns.json; known: {', '.join(patterns)}")
+        show(records, topic, patterns[topic])
     else:
         apply(records, patterns, DEVSET / "needs.json")
-
-
-if __name__ == "__main__":
-    main()

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from catalogue.seeded import seeded_catalogue
 from matching import MatchIndex, ServiceRecord
 from matching.analysis import analyze
 from matching.answer import answer_need
 from matching.filters import Filters
-from matching.interchange import load_seed_dir
 from matching.referral import fits_well
 from matching.vocabulary import FAMILIES, NEIGHBOURS
 from tests.matching.factories import make_record
@@ -28,7 +28,7 @@ FAMILY_CONCEPT = {
 @pytest.fixture(scope="module")
 def seed_index() -> MatchIndex:
     """The seed catalogue, fitted as the app fits it (words only)."""
-    return MatchIndex().fit(load_seed_dir(ROOT / "seed_data"))
+    return MatchIndex().fit(list(seeded_catalogue(ROOT / "seed_data").records))
 
 
 @pytest.fixture(scope="module")

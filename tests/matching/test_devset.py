@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from matching.evaluate import load_devset
-from matching.interchange import load_seed_dir
+from catalogue.devset_cli import grade_tool
+from catalogue.seeded import seeded_catalogue
+from matching.evaluate import fold_duplicates, load_devset
 from matching.records import FAMILIES
 from matching.vocabulary import NEIGHBOURS
 
@@ -38,20 +36,7 @@ def needs() -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def seed_refs() -> set[str]:
     """Every organisation ref of the seed catalogue the grades refer to."""
-    return {record.id for record in load_seed_dir(ROOT / "seed_data")}
-
-
-def grade_tool() -> ModuleType:
-    """Import the grading aid, a script beside the data rather than a module of the package."""
-    name = "devset_grade_tool"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, DEVSET / "grade_tool.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
+    return {record.id for record in seeded_catalogue(ROOT / "seed_data").own_records}
 
 
 def test_every_official_eu_language_is_present(needs: list[dict[str, Any]]) -> None:
@@ -124,7 +109,7 @@ def test_grades_of_pattern_topics_are_what_the_patterns_give(
     # The grades of the topics in patterns.json must be reproducible from it, so that a hand edit
     # of needs.json cannot silently drift from the recorded method.
     tool = grade_tool()
-    records = tool.load_seed_dir(ROOT / "seed_data")
+    records = list(seeded_catalogue(ROOT / "seed_data").own_records)
     patterns = json.loads((DEVSET / "patterns.json").read_text(encoding="utf-8"))["topics"]
     topics = {need["topic"] for need in needs}
     assert set(patterns) <= topics
@@ -132,3 +117,21 @@ def test_grades_of_pattern_topics_are_what_the_patterns_give(
     for need in needs:
         if need["topic"] in expected:
             assert need["relevance"] == expected[need["topic"]], need["id"]
+
+
+def test_grades_of_a_merged_duplicate_count_for_the_organisation_listed() -> None:
+    needs = [{"id": "x", "relevance": {"ws-copy": 2, "jrc-1": 1, "jrc-2": 1}}]
+    (folded,) = fold_duplicates(needs, {"ws-copy": "jrc-1"})
+    assert folded["relevance"] == {"jrc-1": 2, "jrc-2": 1}
+    (kept,) = fold_duplicates(
+        [{"id": "y", "relevance": {"jrc-1": 2, "ws-copy": 1}}], {"ws-copy": "jrc-1"}
+    )
+    assert kept["relevance"] == {"jrc-1": 2}
+
+
+def test_the_seed_read_through_the_app_lists_each_duplicate_once() -> None:
+    seed = seeded_catalogue(ROOT / "seed_data")
+    listed = {record.id for record in seed.records}
+    assert seed.listed_as and set(seed.listed_as.values()) <= listed
+    assert not set(seed.listed_as) & listed
+    assert len(seed.own_records) == len(seed.records) + len(seed.listed_as)

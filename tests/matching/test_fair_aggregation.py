@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from catalogue.seeded import seeded_catalogue
 from matching import MatchIndex, OrganisationRecord, ServiceRecord
 from matching.evaluate import load_devset
-from matching.interchange import load_seed_dir
 from matching.records import INTERMEDIARY_NOTE
 from tests.matching.factories import make_record
 
@@ -20,7 +20,7 @@ ISSUE_NEED = "test air-quality sensors before buying a city-wide network, and tr
 @pytest.fixture(scope="module")
 def seed() -> list[OrganisationRecord]:
     """The real seed catalogue (JRC hubs and the workshop's organisations)."""
-    return load_seed_dir(ROOT / "seed_data")
+    return list(seeded_catalogue(ROOT / "seed_data").records)
 
 
 @pytest.fixture(scope="module")

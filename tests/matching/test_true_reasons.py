@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from catalogue.seeded import seeded_catalogue
 from matching import MatchIndex, need_spans
 from matching.analysis import analyze, org_field_texts, service_field_texts
 from matching.concepts import CONCEPT_PREFIX, concept_label
 from matching.evaluate import load_devset
-from matching.interchange import load_seed_dir
 from matching.text import stem, token_spans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def index() -> MatchIndex:
     """The engine fitted on the real seed catalogue."""
-    return MatchIndex().fit(load_seed_dir(ROOT / "seed_data"))
+    return MatchIndex().fit(list(seeded_catalogue(ROOT / "seed_data").records))
 
 
 def _field_terms(index: MatchIndex, match) -> dict[str, set[str]]:

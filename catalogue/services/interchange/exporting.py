@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue.contracts.interchange import FORMAT, VERSION
+from catalogue.contracts.interchange import FORMAT, VERSION, InterchangeDocument
 from catalogue.models import Event, EventSession, Organisation, Practice, Service, Talk
 from catalogue.vocabularies import PUBLISHED
 
@@ -165,4 +165,7 @@ def export_catalogue(session: Session, *, published_only: bool = False) -> dict[
     document["organisations"] = [exporter.organisation(o) for o in exporter.rows(Organisation)]
     document["practices"] = [exporter.practice(p) for p in exporter.rows(Practice)]
     document["events"] = [exporter.event(e) for e in exporter.rows(Event)]
-    return _compact(document)
+    # Built through the format's model: a key or a value the published schema does not allow
+    # fails here, in the tests, rather than in someone else's import.
+    built = InterchangeDocument.model_validate(_compact(document))
+    return built.model_dump(mode="json", exclude_unset=True)
