@@ -66,11 +66,11 @@ def _countries() -> dict[str, str]:
 
 
 FACETS: tuple[FacetSpec, ...] = (
-    FacetSpec("kind", "Kind of organisation", lambda: vocabularies.ORGANISATION_KINDS),
-    FacetSpec("country", "Country", _countries),
-    FacetSpec("family", "Service family", lambda: vocabularies.SERVICE_FAMILIES),
-    FacetSpec("technology", "Technology", lambda: {t: t for t in vocabularies.TECHNOLOGIES}),
-    FacetSpec("sector", "Sector", lambda: {s: s for s in vocabularies.SECTORS}),
+    FacetSpec("kind", N_("Kind of organisation"), lambda: vocabularies.ORGANISATION_KINDS),
+    FacetSpec("country", N_("Country"), _countries),
+    FacetSpec("family", N_("Service family"), lambda: vocabularies.SERVICE_FAMILIES),
+    FacetSpec("technology", N_("Technology"), lambda: {t: t for t in vocabularies.TECHNOLOGIES}),
+    FacetSpec("sector", N_("Sector"), lambda: {s: s for s in vocabularies.SECTORS}),
 )
 
 

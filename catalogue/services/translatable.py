@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from matching.wording import N_  # the one marker: the library marks its own labels with it
+
 Gettext = Callable[..., str]
 
 
@@ -43,6 +45,4 @@ def ngettext(singular: str, plural: str, num: int, /, **values: Any) -> str:
     return _translate["ngettext"](singular, plural, num, **values)
 
 
-def N_(text: str) -> str:  # noqa: N802 - the name pybabel's extractor looks for
-    """Return ``text`` unchanged: it is extracted for translation and translated when shown."""
-    return text
+__all__ = ["N_", "gettext", "install", "ngettext"]

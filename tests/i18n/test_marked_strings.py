@@ -18,15 +18,8 @@ NAMES_KEPT = {
 }
 
 # String literals of templates that read as words but are no text of the page, with the reason.
-EXPLANATION_REWRITE = (
-    "rewrites the English wording of a match's explanation, which its own module words"
-)
-LITERALS_KEPT: dict[tuple[str, str], str] = {
-    ("needs/_results.html", "'Its profile'"): EXPLANATION_REWRITE,
-    ("needs/_results.html", "'Its description'"): EXPLANATION_REWRITE,
-    ("practices/practice_detail.html", "'your need'"): EXPLANATION_REWRITE,
-    ("practices/practice_detail.html", "'this practice'"): EXPLANATION_REWRITE,
-}
+# (The explanations' English rewrites are gone: catalogue/explanations.py words each case.)
+LITERALS_KEPT: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")
