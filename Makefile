@@ -26,7 +26,8 @@ $(STAMP): pyproject.toml
 translations: $(STAMP)
 	$(PYBABEL) -q extract -F catalogue/babel.cfg -k lazy_gettext -k _l -c Translators: --add-location=file --sort-by-file \
 	  --project='Hubs for Cities' --copyright-holder='the Hubs for Cities authors' -o $(TRANSLATIONS)/messages.pot .
-	$(PYBABEL) -q update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --ignore-obsolete
+	$(PYBABEL) -q update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --ignore-obsolete \
+	  --no-fuzzy-matching
 	$(MAKE) compile-translations
 
 ## compile-translations: the .mo files the app reads (build output, not committed)

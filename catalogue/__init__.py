@@ -41,6 +41,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         page_cache,
         request_checks,
         security,
+        service_words,
         templating,
     )
     from catalogue.accounts import auth, commands
@@ -82,8 +83,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     auth.init_app(app)
     request_checks.init_app(app)
+    i18n.init_app(app)  # before security: a proxy's path prefix comes before the language
     security.init_app(app)
-    i18n.init_app(app)
+    service_words.init_app(app)
     templating.init_app(app)
     cli.init_app(app)
     devset_cli.init_app(app)

@@ -236,10 +236,13 @@ def _echo_answer_keys(outcome: hub_matching.MatchOutcome) -> None:
 
 @click.command("reindex-search")
 def reindex_search_command() -> None:
-    """Rebuild the hub list's full-text search index from the catalogue (safe to run again)."""
+    """Rebuild the full-text search indexes of hubs and practices (safe to run again)."""
     written = search_index.rebuild_search_index(db.session)
     db.session.commit()
-    click.echo(f"search index rebuilt: {written} organisations")
+    click.echo(
+        f"search index rebuilt: {written['organisations']} organisations, "
+        f"{written['practices']} practices"
+    )
 
 
 def init_app(app: Flask) -> None:

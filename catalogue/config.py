@@ -26,6 +26,10 @@ class Defaults:
     MAX_SEARCH_LENGTH = 200
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    # The reader's interface language, chosen in the switcher (catalogue/i18n.py).
+    LANGUAGE_COOKIE_NAME = "language"
+    # Where readers report accessibility problems (the accessibility statement names it).
+    ACCESSIBILITY_CONTACT: str | None = None
     WTF_CSRF_TIME_LIMIT = None
     RATELIMIT_DEFAULT = "300 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
@@ -103,6 +107,8 @@ def apply_https(config: dict) -> None:
             "APPLICATION_ROOT", "/"
         ).strip("/"):
             config["SESSION_COOKIE_NAME"] = "__Host-session"
+            if config.get("LANGUAGE_COOKIE_NAME") == Defaults.LANGUAGE_COOKIE_NAME:
+                config["LANGUAGE_COOKIE_NAME"] = "__Host-language"
 
 
 def settings_problems(config: dict) -> list[str]:

@@ -5,20 +5,41 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, render_template, request
+from flask_babel import gettext
 from werkzeug.exceptions import BadHost, HTTPException, SecurityError
 
 from catalogue.contracts.api import Error, ErrorBody
+from catalogue.services.translatable import N_
 
 
 class DomainError(Exception):
-    """Base of the errors services raise; each edge (view, API, CLI) translates them."""
+    """Base of the errors services raise; each edge (view, API, CLI) translates them.
+
+    ``message`` is the English sentence of the API's error body, a contract. ``wording``
+    (a msgid marked with ``N_`` and its ``%(name)s`` values) is the same sentence for a page,
+    in the reader's language; without it a page looks ``message`` itself up in the catalogue.
+    """
 
     status = 400
 
-    def __init__(self, message: str, fields: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        fields: dict[str, str] | None = None,
+        wording: tuple[str, dict[str, Any]] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.fields = fields or {}
+        self.wording = wording
+
+    def for_people(self) -> str:
+        """The sentence a page shows, in the reader's language where the catalogue has it."""
+        return page_message(self.message, self.wording)
+
+    def problems_for_people(self) -> dict[str, str]:
+        """Each field's problem for a page, looked up in the catalogue (English if not there)."""
+        return {name: gettext(problem) for name, problem in listed_fields(self.fields).items()}
 
 
 class ValidationError(DomainError):
@@ -56,6 +77,19 @@ class PermissionDenied(DomainError):
 
     status = 403
 
+
+# Werkzeug's own descriptions of the errors a page can show, copied here so that they are
+# extracted and translated (tests/i18n/test_error_pages.py checks they still match Werkzeug's).
+HTTP_DESCRIPTIONS = {
+    400: N_("The browser (or proxy) sent a request that this server could not understand."),
+    404: N_(
+        "The requested URL was not found on the server. If you entered the URL manually please "
+        "check your spelling and try again."
+    ),
+    405: N_("The method is not allowed for the requested URL."),
+    413: N_("The data value transmitted exceeds the capacity limit."),
+    429: N_("This user has exceeded an allotted request count. Try again later."),
+}
 
 MAX_LISTED_FIELDS = 20
 MAX_NAME_LENGTH = 100
@@ -99,15 +133,32 @@ def wants_json() -> bool:
     return best == "application/json"
 
 
-def error_response(status: int, message: str, fields: dict[str, Any] | None = None):
-    """Render an error as JSON for API clients and as a page for people."""
+def page_message(message: str, wording: tuple[str, dict[str, Any]] | None = None) -> str:
+    """An error's sentence for a page: its wording translated, else ``message`` looked up."""
+    if wording is None:
+        return shorten(gettext(message), MAX_MESSAGE_LENGTH)
+    msgid, values = wording
+    return shorten(gettext(msgid, **values), MAX_MESSAGE_LENGTH)
+
+
+def error_response(
+    status: int,
+    message: str,
+    fields: dict[str, Any] | None = None,
+    wording: tuple[str, dict[str, Any]] | None = None,
+):
+    """Render an error as JSON for API clients (English, the contract) and as a page for people
+    (in their language, where the catalogue has the sentence)."""
     body = error_body(status, message, fields)
     if wants_json():
         return body, status
     template = "errors/404.html" if status == 404 else "errors/error.html"
-    error = body["error"]
+    listed = body["error"].get("fields", {})
     page = render_template(
-        template, status=status, message=error["message"], fields=error.get("fields", {})
+        template,
+        status=status,
+        message=page_message(message, wording),
+        fields={name: gettext(problem) for name, problem in listed.items()},
     )
     return page, status
 
@@ -117,7 +168,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(DomainError)
     def handle_domain_error(error: DomainError):
-        response = error_response(error.status, error.message, error.fields)
+        response = error_response(error.status, error.message, error.fields, error.wording)
         if isinstance(error, Unauthenticated):
             return (*response, {"WWW-Authenticate": 'Bearer realm="api"'})
         return response
@@ -138,4 +189,4 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(Exception)
     def handle_unexpected_error(error: Exception):
         app.logger.exception("Unhandled error", exc_info=error)
-        return error_response(500, "Something went wrong on our side; it has been logged.")
+        return error_response(500, N_("Something went wrong on our side; it has been logged."))

@@ -16,14 +16,13 @@ from typing import Any
 from flask import Flask, Response, current_app, g, make_response, request, session
 
 from catalogue.extensions import cache, db
+from catalogue.i18n import current_language
 from catalogue.models import current_revision
 
 # Session keys an anonymous visitor may carry and still get cached pages: the CSRF secret of a
 # form they opened elsewhere and Flask-Login's bookkeeping. Anything else (a login, a flash,
 # whatever a personal feature keeps there) means the page may differ for them.
 ANONYMOUS_SESSION_KEYS = frozenset({"csrf_token", "_fresh", "_id"})
-# The pages are in English only; the language joins the key once there are several.
-LANGUAGE = "en"
 KEPT_HEADERS = ("Content-Type", "Location")
 # Shared caches and browsers may keep a copy but must ask again (a cheap 304) before using it.
 ANONYMOUS_CACHE_CONTROL = "public, no-cache"
@@ -42,10 +41,12 @@ def _anonymous() -> bool:
 
 
 def _key(revision: int, also: str = "") -> str:
-    """The cache key: revision, language, host, the path with its query string, what is accepted,
-    and what else the page shows (``also_keyed_on``)."""
+    """The cache key: revision, language, host, the path with its query string and the prefix
+    before it (``/de``: every link of the page carries it), what is accepted, and what else the
+    page shows (``also_keyed_on``)."""
     accept = request.headers.get("Accept", "") if request.blueprint == "api" else ""
-    parts = (str(revision), LANGUAGE, request.host, request.full_path, accept, also)
+    place = (request.host, request.script_root, request.full_path)
+    parts = (str(revision), current_language(), *place, accept, also)
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -79,9 +80,11 @@ def _respond(entry: dict[str, Any], hit: bool) -> Response:
 
 
 def _entry(response: Response) -> dict[str, Any]:
+    """What the cache keeps of a response; its ETag names the language as well as the body."""
     body = response.get_data()
     headers = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
-    return {"body": body, "headers": headers, "etag": hashlib.sha256(body).hexdigest()[:32]}
+    etag = hashlib.sha256(current_language().encode() + b"\n" + body).hexdigest()[:32]
+    return {"body": body, "headers": headers, "etag": etag}
 
 
 def cached_page(

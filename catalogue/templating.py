@@ -1,38 +1,34 @@
-"""Jinja helpers: vocabulary labels, country names and source dates available in every template."""
+"""Jinja helpers: vocabulary labels, country names, dates and numbers in the reader's language."""
 
 from __future__ import annotations
 
 from flask import Flask
 from flask_babel import lazy_gettext
-from markupsafe import Markup, escape
 
-from catalogue import vocabularies
+from catalogue import content_language, explanations, locale_format, vocabulary_labels
 from catalogue.services import freshness
-from catalogue.services.contacts import STATUS_LABELS as CONTACT_STATES
+from catalogue.services.contacts import STATUS_LABELS
 from catalogue.services.hub_needs import FIT_RANK
-from catalogue.services.source_dates import PartialDate
 
 
-def partial_date(value: str | None) -> Markup:
-    """Show a source date (``2022``, ``2022-02``, ``2022-02-08``) as a ``<time>`` element."""
-    parsed = PartialDate.parse(value)
-    if parsed is None:
-        return escape(value or "")
-    return Markup('<time datetime="{}">{}</time>').format(parsed.isoformat(), parsed.label())
+def first_upper(text: str) -> str:
+    """Start a phrase with a capital letter and leave the rest as it is (German nouns)."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
 
 
 def init_app(app: Flask) -> None:
-    """Expose the vocabularies' human labels to the templates."""
+    """Expose the vocabularies' labels and the locale's formatting to the templates."""
     app.jinja_env.globals.update(
-        KIND_LABELS=vocabularies.ORGANISATION_KINDS,
-        FAMILY_LABELS=vocabularies.SERVICE_FAMILIES,
-        AUDIENCE_LABELS=vocabularies.AUDIENCES,
-        DELIVERY_LABELS=vocabularies.DELIVERY_MODES,
-        DEPLOYMENT_LABELS=vocabularies.DEPLOYMENT_STATUSES,
-        LEVEL_LABELS=vocabularies.GOVERNMENT_LEVELS,
-        POPULATION_LABELS=vocabularies.POPULATION_BANDS,
-        VISIBILITY_LABELS=vocabularies.NEED_VISIBILITIES,
-        CONTACT_STATES={state: lazy_gettext(label) for state, label in CONTACT_STATES.items()},
+        KIND_LABELS=vocabulary_labels.KIND_LABELS,
+        FAMILY_LABELS=vocabulary_labels.FAMILY_LABELS,
+        AUDIENCE_LABELS=vocabulary_labels.AUDIENCE_LABELS,
+        DELIVERY_LABELS=vocabulary_labels.DELIVERY_LABELS,
+        DEPLOYMENT_LABELS=vocabulary_labels.DEPLOYMENT_LABELS,
+        LEVEL_LABELS=vocabulary_labels.LEVEL_LABELS,
+        POPULATION_LABELS=vocabulary_labels.POPULATION_LABELS,
+        VISIBILITY_LABELS=vocabulary_labels.VISIBILITY_LABELS,
+        CONTACT_STATES=vocabulary_labels.TranslatedLabels(STATUS_LABELS),
         FIT_RANK=FIT_RANK,
         CHANGE_STATES={
             "pending": lazy_gettext("Waiting for a moderator"),
@@ -40,8 +36,20 @@ def init_app(app: Flask) -> None:
             "approved": lazy_gettext("Approved"),
             "rejected": lazy_gettext("Rejected"),
         },
+        match_summary=explanations.match_summary,
+        match_location=explanations.match_location,
+        referral_message=explanations.referral_message,
+        bundle_summary=explanations.bundle_summary,
+        family_phrase=vocabulary_labels.family_phrase,
     )
-    app.jinja_env.filters["country_name"] = vocabularies.country_name
-    app.jinja_env.filters["language_name"] = vocabularies.language_name
-    app.jinja_env.filters["partial_date"] = partial_date
-    app.jinja_env.filters["is_stale"] = freshness.is_stale
+    filters = app.jinja_env.filters
+    filters["country_name"] = locale_format.country_name
+    filters["language_name"] = locale_format.language_name
+    filters["partial_date"] = locale_format.partial_date
+    filters["long_date"] = locale_format.long_date
+    filters["number"] = locale_format.number
+    filters["percent"] = locale_format.percent
+    filters["translated"] = vocabulary_labels.translated
+    filters["first_upper"] = first_upper
+    filters["lang_attribute"] = content_language.lang_attribute
+    filters["is_stale"] = freshness.is_stale

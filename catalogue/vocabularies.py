@@ -15,9 +15,11 @@ from matching.vocabulary import (
     country_name,
     normalise_country,
 )
+from matching.wording import N_
 
 # The families and the countries are shared with the matching library, which owns them.
 __all__ = [
+    "N_",
     "COUNTRY_ALIASES",
     "EUROPEAN_COUNTRIES",
     "EXTRA_COUNTRY_NAMES",
@@ -28,59 +30,63 @@ __all__ = [
 ]
 
 ORGANISATION_KINDS: dict[str, str] = {
-    "dih": "Digital Innovation Hub",
-    "edih": "European Digital Innovation Hub",
-    "living_lab": "Living Lab",
-    "city_lab": "City Lab",
-    "policy_lab": "Policy Lab",
-    "network": "Network or initiative",
-    "public_body": "Public body",
-    "other": "Other",
+    "dih": N_("Digital Innovation Hub"),
+    "edih": N_("European Digital Innovation Hub"),
+    "living_lab": N_("Living Lab"),
+    "city_lab": N_("City Lab"),
+    "policy_lab": N_("Policy Lab"),
+    "network": N_("Network or initiative"),
+    "public_body": N_("Public body"),
+    "other": N_("Other"),
 }
 
-DELIVERY_MODES: dict[str, str] = {"online": "Online", "onsite": "On site", "hybrid": "Hybrid"}
+DELIVERY_MODES: dict[str, str] = {
+    "online": N_("Online"),
+    "onsite": N_("On site"),
+    "hybrid": N_("Hybrid"),
+}
 
 AUDIENCES: dict[str, str] = {
-    "public_sector": "Public sector",
-    "sme": "SMEs",
-    "startup": "Start-ups",
-    "citizens": "Citizens",
-    "researchers": "Researchers",
+    "public_sector": N_("Public sector"),
+    "sme": N_("SMEs"),
+    "startup": N_("Start-ups"),
+    "citizens": N_("Citizens"),
+    "researchers": N_("Researchers"),
 }
 
 # Where a practice stands, and at which level of government it runs (the practice library).
 DEPLOYMENT_STATUSES: dict[str, str] = {
-    "planned": "Planned",
-    "in_development": "In development",
-    "pilot": "Pilot",
-    "in_use": "In use",
-    "discontinued": "No longer in use",
+    "planned": N_("Planned"),
+    "in_development": N_("In development"),
+    "pilot": N_("Pilot"),
+    "in_use": N_("In use"),
+    "discontinued": N_("No longer in use"),
 }
 GOVERNMENT_LEVELS: dict[str, str] = {
-    "local": "Local",
-    "regional": "Regional",
-    "national": "National",
-    "international": "Across countries",
+    "local": N_("Local"),
+    "regional": N_("Regional"),
+    "national": N_("National"),
+    "international": N_("Across countries"),
 }
 
 # A city's saved need: how big the city is, and who may see the need.
 POPULATION_BANDS: dict[str, str] = {
-    "under_10k": "Fewer than 10,000 inhabitants",
-    "10k_50k": "10,000 to 50,000",
-    "50k_250k": "50,000 to 250,000",
-    "250k_1m": "250,000 to 1 million",
-    "over_1m": "More than 1 million",
+    "under_10k": N_("Fewer than 10,000 inhabitants"),
+    "10k_50k": N_("10,000 to 50,000"),
+    "50k_250k": N_("50,000 to 250,000"),
+    "250k_1m": N_("250,000 to 1 million"),
+    "over_1m": N_("More than 1 million"),
 }
 NEED_VISIBILITIES: dict[str, str] = {
-    "private": "Private: only people with the link see it",
-    "public": "Public: on the needs board, with the city's name",
-    "anonymous": "Public without the city's name",
+    "private": N_("Private: only people with the link see it"),
+    "public": N_("Public: on the needs board, with the city's name"),
+    "anonymous": N_("Public without the city's name"),
 }
 # Where the hubs of a result may be (a real filter on the results, not a preference).
 NEED_SCOPES: dict[str, str] = {
-    "anywhere": "Anywhere in Europe",
-    "country": "Only in my country",
-    "neighbours": "My country and its neighbours",
+    "anywhere": N_("Anywhere in Europe"),
+    "country": N_("Only in my country"),
+    "neighbours": N_("My country and its neighbours"),
 }
 
 PUBLICATION_STATUSES: tuple[str, ...] = ("draft", "pending", "published", "archived")
@@ -95,50 +101,50 @@ DIGITAL_EUROPE_CAPACITIES: tuple[str, ...] = (
 )
 
 TECHNOLOGIES: tuple[str, ...] = (
-    "Additive manufacturing",
-    "Artificial Intelligence & Decision support",
-    "BI tools",
-    "Big data",
-    "Blockchain and Distributed Ledger Technology",
-    "Cloud Services",
-    "Communication network",
-    "Cyber-physical systems",
-    "Cybersecurity",
-    "Digital twins",
-    "Gamification",
-    "High performance computing",
-    "Human computer interaction",
-    "Internet of Things",
-    "Internet Services & Applications",
-    "Location-based applications",
-    "Logistics",
-    "Mobility",
-    "Photonics",
-    "Quantum Technologies",
-    "Robotics",
-    "Sensors & Vision Processing Systems",
-    "Simulation engineering and modelling",
-    "Software Architectures",
-    "Virtual Reality",
-    "Other",
+    N_("Additive manufacturing"),
+    N_("Artificial Intelligence & Decision support"),
+    N_("BI tools"),
+    N_("Big data"),
+    N_("Blockchain and Distributed Ledger Technology"),
+    N_("Cloud Services"),
+    N_("Communication network"),
+    N_("Cyber-physical systems"),
+    N_("Cybersecurity"),
+    N_("Digital twins"),
+    N_("Gamification"),
+    N_("High performance computing"),
+    N_("Human computer interaction"),
+    N_("Internet of Things"),
+    N_("Internet Services & Applications"),
+    N_("Location-based applications"),
+    N_("Logistics"),
+    N_("Mobility"),
+    N_("Photonics"),
+    N_("Quantum Technologies"),
+    N_("Robotics"),
+    N_("Sensors & Vision Processing Systems"),
+    N_("Simulation engineering and modelling"),
+    N_("Software Architectures"),
+    N_("Virtual Reality"),
+    N_("Other"),
 )
 
 SECTORS: tuple[str, ...] = (
-    "Public administration",
-    "Smart City",
-    "Transport & Mobility",
-    "Energy",
-    "Environment",
-    "Health care",
-    "Education",
-    "Security",
-    "Construction",
-    "Real estate",
-    "Tourism",
-    "Cultural and creative economy",
-    "Personal services",
-    "Regulation",
-    "All sectors",
+    N_("Public administration"),
+    N_("Smart City"),
+    N_("Transport & Mobility"),
+    N_("Energy"),
+    N_("Environment"),
+    N_("Health care"),
+    N_("Education"),
+    N_("Security"),
+    N_("Construction"),
+    N_("Real estate"),
+    N_("Tourism"),
+    N_("Cultural and creative economy"),
+    N_("Personal services"),
+    N_("Regulation"),
+    N_("All sectors"),
 )
 
 # The legacy JRC DIH catalogue (2016-2022) used a 36-value industry list. Labels with a

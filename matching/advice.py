@@ -8,7 +8,7 @@ from matching.analysis import analyze_query
 from matching.concepts import CONCEPT_PREFIX, vocabulary_languages
 from matching.referral import FIT_FLOOR
 from matching.tagging import detect_labels
-from matching.wording import join_phrases
+from matching.wording import N_, join_phrases
 
 # A need is vague with fewer distinct content words than MIN_WORDS, or fewer than FEW_WORDS
 # when it names at most one of technology, domain and kind of help (told only in the languages of
@@ -18,9 +18,18 @@ FEW_WORDS = 4
 
 # What a need can say, the vocabulary of matching.tagging that reveals it, and examples.
 ASPECTS: dict[str, tuple[str, str]] = {
-    "the technology": ("technology", "sensors, artificial intelligence, a digital twin, open data"),
-    "the domain": ("sector", "traffic, air quality, energy use of buildings, waste collection"),
-    "the kind of help": ("family", "testing before buying, training staff, finding funding"),
+    N_("the technology"): (
+        "technology",
+        N_("sensors, artificial intelligence, a digital twin, open data"),
+    ),
+    N_("the domain"): (
+        "sector",
+        N_("traffic, air quality, energy use of buildings, waste collection"),
+    ),
+    N_("the kind of help"): (
+        "family",
+        N_("testing before buying, training staff, finding funding"),
+    ),
 }
 
 
@@ -60,7 +69,7 @@ FILTERED_OUT = (
 
 def filters_left_none() -> Advice:
     """The advice when the hard filters, not the need's words, left no organisation."""
-    return Advice("No organisation that meets your filters fits this need.", (), FILTERED_OUT)
+    return Advice(N_("No organisation that meets your filters fits this need."), (), FILTERED_OUT)
 
 
 def advise(text: str, language: str, best_score: float) -> Advice | None:
@@ -69,11 +78,13 @@ def advise(text: str, language: str, best_score: float) -> Advice | None:
     named = {label.vocabulary for label in detect_labels(text, language)}
     missing = tuple(aspect for aspect, (kind, _) in ASPECTS.items() if kind not in named)
     if words < MIN_WORDS:
-        reason = "Your need has too few words to rank hubs on."
+        reason = N_("Your need has too few words to rank hubs on.")
     elif len(missing) >= len(ASPECTS) - 1 and words < FEW_WORDS and _readable(language):
-        reason = "Your need says little about what you want to do."
+        reason = N_("Your need says little about what you want to do.")
     elif best_score < FIT_FLOOR:
-        reason = "No hub fits your need well: it may be too general or worded unlike any profile."
+        reason = N_(
+            "No hub fits your need well: it may be too general or worded unlike any profile."
+        )
     else:
         return None
     wanted = missing or tuple(ASPECTS)

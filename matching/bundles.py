@@ -59,10 +59,14 @@ class MatchedPart:
 
 @dataclass(frozen=True)
 class Bundle:
-    """Organisations that together cover every part of a need, and why, in one sentence."""
+    """Organisations that together cover every part of a need, and why, in one sentence.
+
+    ``covering``: one organisation covers every part (else each part's best is proposed).
+    """
 
     organisations: list[str]
     summary: str
+    covering: bool = False
 
 
 def _clauses(text: str, language: str) -> list[str]:
@@ -122,7 +126,7 @@ def propose_bundle(parts: list[MatchedPart], names: dict[str, str]) -> Bundle | 
     if covering:
         org = max(covering, key=lambda item: item[0])[1]  # the first best: the lowest id
         labels = join_phrases([FAMILY_LABELS[part.family] for part in parts])
-        return Bundle([org], f"{names[org]} covers every part of your need: {labels}.")
+        return Bundle([org], f"{names[org]} covers every part of your need: {labels}.", True)
     chosen = list(dict.fromkeys(part.pool[0].id for part in parts))
     roles = [f"{names[part.pool[0].id]} for {FAMILY_LABELS[part.family]}" for part in parts]
     return Bundle(chosen, join_phrases(roles) + ".")

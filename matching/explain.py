@@ -192,34 +192,59 @@ def _profile_families(index: MatchIndex, org: int) -> list[str]:
     return [family for family, on in zip(FAMILIES, mask, strict=True) if on]
 
 
-def _summary(
-    mode: str, services: list[ServiceMatch], terms: list[MatchedTerm], semantic: float | None
-) -> str:
-    """One plain sentence saying why the organisation is on the list."""
+SUMMARY_SERVICES = 2  # services a summary names
+SUMMARY_TOPICS = 3  # words a summary names
+
+
+def summary_topics(terms: list[MatchedTerm]) -> list[str]:
+    """The few words a summary names: the matched terms' words, each once whatever its case."""
     by_fold: dict[str, str] = {}
     for term in terms:
         word = term.term.split(" (")[0]
         by_fold.setdefault(word.casefold(), word)  # "ai" and "AI" are one topic to a reader
-    words = list(by_fold.values())[:3]
-    topics = _join(words) if words else "related topics"
+    return list(by_fold.values())[:SUMMARY_TOPICS]
+
+
+def summary_form(mode: str, services: list[ServiceMatch], semantic: float | None) -> str:
+    """Which sentence explains a match: ``hub`` (similar organisations), ``meaning`` (carried by
+    meaning more than words), ``offers`` (services fit) or ``profile`` (the description fits)."""
     if mode == "hub":
-        return f"Works on the same topics: {topics}."
+        return "hub"
     if semantic is not None and semantic >= MEANING_MAJORITY:
-        what = "offers " + _join([_service_phrase(s) for s in services[:2]]) if services else ""
+        return "meaning"
+    return "offers" if services else "profile"
+
+
+def names_its_family(service: ServiceMatch) -> bool:
+    """Tell whether a service's title already says its family (then a summary does not add it)."""
+    return family_label(service.family).casefold() in service.title.casefold()
+
+
+def _summary(
+    mode: str, services: list[ServiceMatch], terms: list[MatchedTerm], semantic: float | None
+) -> str:
+    """One plain sentence saying why the organisation is on the list (the app's pages say it in
+    the reader's language from the same parts: catalogue/explanations.py)."""
+    words = summary_topics(terms)
+    topics = _join(words) if words else "related topics"
+    form = summary_form(mode, services, semantic)
+    offers = _join([_service_phrase(s) for s in services[:SUMMARY_SERVICES]])
+    if form == "hub":
+        return f"Works on the same topics: {topics}."
+    if form == "meaning":
+        what = "offers " + offers if services else ""
         shared = f"shared words: {_join(words)}" if words else "no words in common with your need"
         return f"Similar in meaning: {what or 'its profile is close to your need'}; {shared}."
-    if services:
-        offer = _join([_service_phrase(s) for s in services[:2]])
-        return f"Offers {offer}, matching your need on {topics}."
+    if form == "offers":
+        return f"Offers {offers}, matching your need on {topics}."
     return f"Its profile covers {topics}, as your need does."
 
 
 def _service_phrase(service: ServiceMatch) -> str:
     """Quote a service's title, adding its family unless the title already says it."""
-    family = family_label(service.family)
-    if family.casefold() in service.title.casefold():
+    if names_its_family(service):
         return f"“{service.title}”"
-    return f"“{service.title}” ({family})"
+    return f"“{service.title}” ({family_label(service.family)})"
 
 
 def _join(items: list[str]) -> str:

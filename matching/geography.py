@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from matching.vocabulary import NEIGHBOURS, country_name, normalise_country
 
-__all__ = ["NEIGHBOURS", "are_neighbours", "country_code", "describe_location", "relation"]
+__all__ = [
+    "NEIGHBOURS",
+    "are_neighbours",
+    "country_code",
+    "describe_location",
+    "location_parts",
+    "relation",
+]
 
 # Kinds whose mandate includes serving cities outside their own country.
 CROSS_BORDER_KINDS: frozenset[str] = frozenset({"edih", "network"})
@@ -49,7 +56,7 @@ def describe_location(
         For example ``"same country (BE)"`` or ``"different country (DE), cross-border services
         offered"``.
     """
-    rel = relation(city_country, hub_country)
+    rel, extras = location_parts(city_country, hub_country, kind, speaks_city_language)
     if rel == "eu":
         return "EU-wide (no single country)"
     if rel == "unknown":
@@ -57,12 +64,28 @@ def describe_location(
     if rel == "same":
         return f"same country ({hub_country})"
     text = f"{'neighbouring' if rel == 'neighbour' else 'different'} country ({hub_country})"
+    said = {"cross_border": "cross-border services offered", "language": "works in your language"}
+    return ", ".join([text, *(said[extra] for extra in extras)])
+
+
+def location_parts(
+    city_country: str | None,
+    hub_country: str | None,
+    kind: str = "other",
+    speaks_city_language: bool = False,
+) -> tuple[str, tuple[str, ...]]:
+    """What ``describe_location`` says, as parts (the app's pages word them in the reader's
+    language): the relation, and for a hub abroad ``cross_border`` and ``language`` when they
+    apply."""
+    rel = relation(city_country, hub_country)
+    if rel not in ("neighbour", "other"):
+        return rel, ()
     extras = []
     if kind in CROSS_BORDER_KINDS:
-        extras.append("cross-border services offered")
+        extras.append("cross_border")
     if speaks_city_language:
-        extras.append("works in your language")
-    return ", ".join([text, *extras])
+        extras.append("language")
+    return rel, tuple(extras)
 
 
 def country_code(value: str | None) -> str | None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from matching.vocabulary import FAMILIES, FAMILY_LABELS
+from matching.wording import N_
 
 __all__ = [
     "FAMILIES",
@@ -20,7 +21,7 @@ COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
 
 # Kinds that connect cities with providers (programmes, networks) rather than delivering services.
 INTERMEDIARY_KINDS: frozenset[str] = frozenset({"network"})
-INTERMEDIARY_NOTE = (
+INTERMEDIARY_NOTE = N_(
     "It is a network or initiative: it connects cities with the hubs and programmes that "
     "deliver services rather than delivering them itself."
 )

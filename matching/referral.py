@@ -24,13 +24,16 @@ class Referral:
     """What the asking city's country changed, in plain words.
 
     ``local_results`` counts the results in the city's country that fit well; ``nearby`` how
-    many results (of the country and its neighbours) come first.
+    many results (of the country and its neighbours) come first; ``case`` which of the
+    messages applies: ``none`` (no result at all), ``elsewhere`` (none fits nearby),
+    ``neighbours`` (fitting neighbours first) or ``local`` (fitting local hubs first).
     """
 
     country: str
     local_results: int
     nearby: int
     message: str
+    case: str = "local"
 
 
 def fits_well(score: float, best: float) -> bool:
@@ -66,19 +69,30 @@ def group_by_country(
     rest = [match for match in matches if match.id not in chosen]
     ordered = [*nearby[:limit], *rest][:limit]
     local = sum(1 for p, f in zip(places, fitting, strict=True) if f and p == "local")
-    message = _message(country, local, len(nearby) - local, bool(matches))
+    case = _case(local, len(nearby) - local, bool(matches))
+    message = _message(case, country, local)
     ranked = [replace(match, rank=rank) for rank, match in enumerate(ordered, start=1)]
-    return ranked, Referral(country, local, min(len(nearby), limit), message)
+    return ranked, Referral(country, local, min(len(nearby), limit), message, case)
 
 
-def _message(country: str, local: int, neighbours: int, any_result: bool) -> str:
-    """Say in plain words what the city sees because of its country."""
-    name = country_name(country)
+def _case(local: int, neighbours: int, any_result: bool) -> str:
+    """Which message the city's country calls for (see ``Referral.case``)."""
     if not any_result:
-        return f"No hub in {name} or elsewhere in Europe fits this need yet."
-    if local == 0 and neighbours == 0:
-        return f"No hub in {name} fits this need well; these hubs elsewhere in Europe do."
+        return "none"
     if local == 0:
+        return "neighbours" if neighbours else "elsewhere"
+    return "local"
+
+
+def _message(case: str, country: str, local: int) -> str:
+    """Say in plain words what the city sees because of its country (the app's pages say it in
+    the reader's language: catalogue/explanations.py)."""
+    name = country_name(country)
+    if case == "none":
+        return f"No hub in {name} or elsewhere in Europe fits this need yet."
+    if case == "elsewhere":
+        return f"No hub in {name} fits this need well; these hubs elsewhere in Europe do."
+    if case == "neighbours":
         return (
             f"No hub in {name} fits this need well; the fitting hubs of neighbouring countries "
             "come first, then the best elsewhere in Europe."

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pycountry
 
+from matching.wording import N_
+
 # The four EDIH service families: code -> the label the app shows.
 SERVICE_FAMILIES: dict[str, str] = {
-    "test_before_invest": "Test before invest",
-    "skills_training": "Skills and training",
-    "investment_support": "Support to find investments",
-    "ecosystem_networking": "Innovation ecosystem and networking",
+    "test_before_invest": N_("Test before invest"),
+    "skills_training": N_("Skills and training"),
+    "investment_support": N_("Support to find investments"),
+    "ecosystem_networking": N_("Innovation ecosystem and networking"),
 }
 FAMILIES: tuple[str, ...] = tuple(SERVICE_FAMILIES)
 # The same labels in running text ("a hub offering skills and training").

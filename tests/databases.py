@@ -15,6 +15,7 @@ from catalogue import create_app
 from catalogue.config import SEED_DIR
 from catalogue.extensions import db
 from catalogue.models import Base
+from catalogue.models.search import SEARCH_INDEXES
 from catalogue.services.seeding import seed_catalogue
 
 
@@ -36,13 +37,13 @@ def throwaway_postgres(server_url: str, prefix: str) -> Iterator[str]:
 
 
 def empty_all_tables() -> None:
-    """Delete every row of the app's database (and rebuild SQLite's FTS5 index beside it)."""
+    """Delete every row of the app's database (and rebuild SQLite's FTS5 indexes beside it)."""
     with db.engine.begin() as connection:
         for table in reversed(Base.metadata.sorted_tables):
             connection.execute(table.delete())
-        if connection.dialect.name == "sqlite":  # the FTS5 index beside organisation_search
-            fts = "organisation_search_fts"
-            connection.execute(sa.text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
+        if connection.dialect.name == "sqlite":  # the FTS5 indexes beside the search tables
+            for fts in (index.fts_table for index in SEARCH_INDEXES):
+                connection.execute(sa.text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
 
 
 @contextmanager

@@ -56,6 +56,7 @@ def test_the_search_migration_indexes_existing_hubs_and_goes_back_down(scratch_d
 
     from catalogue import create_app
     from catalogue.models import Organisation, Service, Tag
+    from catalogue.models.search import ORGANISATIONS
     from catalogue.models.tags import organisation_tags
     from catalogue.services.search import matching_ids, parse_search
 
@@ -90,7 +91,9 @@ def test_the_search_migration_indexes_existing_hubs_and_goes_back_down(scratch_d
         upgrade()
 
         def found(words: str) -> set[int]:
-            return set(db.session.scalars(matching_ids(db.session, parse_search(words))))
+            return set(
+                db.session.scalars(matching_ids(db.session, ORGANISATIONS, parse_search(words)))
+            )
 
         assert found("sines") == {1} and found("portugal") == {1} and found("robotics") == {1}
         assert found("welding") == {1} and found("hidden") == set() and found("aalborg") == {2}
@@ -134,3 +137,55 @@ def test_upgrading_an_existing_database_keeps_every_row(scratch_database_url):
             }
         db.engine.dispose()
     assert counts == {"organisations": 1, "services": 1, "organisation_tags": 1}
+
+
+def test_the_practice_search_migration_indexes_existing_practices_and_goes_back_down(
+    scratch_database_url,
+):
+    import sqlalchemy as sa
+    from flask_migrate import downgrade, upgrade
+
+    from catalogue import create_app
+    from catalogue.models import Practice, Tag
+    from catalogue.models.search import PRACTICES
+    from catalogue.models.tags import practice_tags
+    from catalogue.services.search import matching_ids, parse_search
+
+    before = "38d16da4425b"
+    scratch = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": scratch_database_url})
+    with scratch.app_context():
+        upgrade(revision=before)
+        with db.engine.begin() as connection:  # rows as an existing database holds them
+            case = {"status": "published", "version": 1, "summary": "", "extra": {}}
+            case |= {"country": None, "deployment_status": None, "lead_organisation": None}
+            connection.execute(
+                sa.insert(Practice.__table__),
+                [
+                    case
+                    | {"id": 1, "ref": "p1", "slug": "p1", "title": "Luftqualität in Köln"}
+                    | {"country": "DE", "deployment_status": "pilot", "summary": "Sensors."},
+                    case
+                    | {"id": 2, "ref": "p2", "slug": "p2", "title": "Diploma ledger"}
+                    | {"lead_organisation": "Ministry of Education"},
+                ],
+            )
+            connection.execute(
+                sa.insert(Tag.__table__),
+                {"id": 1, "vocabulary": "technology", "label": "Blockchain", "controlled": True},
+            )
+            connection.execute(sa.insert(practice_tags), {"practice_id": 2, "tag_id": 1})
+        upgrade()
+
+        def found(words: str) -> set[int]:
+            terms = parse_search(words)
+            return set(db.session.scalars(matching_ids(db.session, PRACTICES, terms)))
+
+        assert found("koln") == {1} and found("germany") == {1} and found("pilot") == {1}
+        assert found("sensor") == {1} and found("blockchain") == {2}
+        assert found("ministry education") == {2} and found("ledger") == {2}
+        db.session.remove()
+        downgrade(revision=before)
+        tables = sa.inspect(db.engine).get_table_names()
+        assert not [name for name in tables if name.startswith("practice_search")]
+        assert "practices" in tables and "organisation_search" in tables
+        db.engine.dispose()

@@ -27,4 +27,5 @@ def compile_stale_catalogues() -> None:
         handle, temporary = tempfile.mkstemp(dir=po_path.parent, suffix=".mo.tmp")
         with os.fdopen(handle, "wb") as mo:
             write_mo(mo, catalogue)
+        os.chmod(temporary, 0o644)
         os.replace(temporary, mo_path)

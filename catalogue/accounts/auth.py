@@ -18,13 +18,14 @@ from catalogue.extensions import db
 from catalogue.services import login_sessions, passwords
 from catalogue.services.accounts import Mailer, normalise_email
 from catalogue.services.mail import MailSettings
+from catalogue.services.translatable import N_
 
 login_manager = LoginManager()
 login_manager.login_view = "accounts.login"
 login_manager.login_message = "Log in to continue."
 login_manager.login_message_category = "info"
 
-THROTTLE_MESSAGE = (
+THROTTLE_MESSAGE = N_(
     "Too many login attempts for this account or from this address. Wait a few minutes and try "
     "again, or reset your password."
 )
@@ -75,11 +76,11 @@ def attach_errors(form: FlaskForm, error: ValidationError) -> None:
     for name, problem in error.fields.items():
         field = getattr(form, name, None)
         if field is None:
-            form.form_errors.append(problem)
+            form.form_errors.append(gettext(problem))
         else:
-            field.errors = [*field.errors, problem]
+            field.errors = [*field.errors, gettext(problem)]
     if not error.fields:
-        form.form_errors.append(error.message)
+        form.form_errors.append(error.for_people())
 
 
 def confirmed_required(view: Callable) -> Callable:
@@ -108,7 +109,7 @@ def admin_required(view: Callable) -> Callable:
         if not current_user.is_authenticated:
             return login_manager.unauthorized()
         if not current_user.is_admin:
-            raise PermissionDenied("Only administrators may see this page.")
+            raise PermissionDenied(N_("Only administrators may see this page."))
         return view(*args, **kwargs)
 
     return wrapped

@@ -67,7 +67,7 @@ def confirm_email(token: str):
     try:
         account = accounts.confirm_email(db.session, mailer(), token)
     except ValidationError as error:
-        return render_template("accounts/link_problem.html", message=error.message), 400
+        return render_template("accounts/link_problem.html", message=error.for_people()), 400
     granted = publishing.grant_domain_claims(db.session, account)
     db.session.commit()
     flash(gettext("Your address is confirmed. You can now log in."), "success")
@@ -139,7 +139,7 @@ def reset_password(token: str):
     try:
         accounts.account_for_reset(db.session, mailer(), token)
     except ValidationError as error:
-        return render_template("accounts/link_problem.html", message=error.message), 400
+        return render_template("accounts/link_problem.html", message=error.for_people()), 400
     form = _form(ResetPasswordForm)
     if form.validate_on_submit():
         try:

@@ -9,7 +9,7 @@ from catalogue.models.organisations import Organisation, Service
 from catalogue.models.practices import Practice
 from catalogue.models.publishing import AuditEntry, Change, Claim, Membership
 from catalogue.models.revision import CatalogueState, current_index_revision, current_revision
-from catalogue.models.search import organisation_search
+from catalogue.models.search import organisation_search, practice_search
 from catalogue.models.tags import DetectedTag, Tag
 
 __all__ = [
@@ -39,4 +39,5 @@ __all__ = [
     "current_index_revision",
     "current_revision",
     "organisation_search",
+    "practice_search",
 ]

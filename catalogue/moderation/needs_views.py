@@ -12,6 +12,7 @@ from catalogue.extensions import db
 from catalogue.models import Need
 from catalogue.moderation.views import bp
 from catalogue.services import feedback, needs
+from catalogue.services.translatable import N_
 
 
 @bp.get("/moderation/needs")
@@ -29,10 +30,10 @@ def decide_need(need_id: int):
     """Hide a reported need from the board, or put it back."""
     need = db.session.scalar(select(Need).where(Need.id == need_id))
     if need is None or need.visibility == "private":
-        raise NotFound("There is no such public need.")
+        raise NotFound(N_("There is no such public need."))
     decision = request.form.get("decision")
     if decision not in ("hide", "restore"):
-        raise ValidationError("Choose hide or restore.", {"decision": "hide or restore"})
+        raise ValidationError(N_("Choose hide or restore."), {"decision": "hide or restore"})
     needs.set_hidden(db.session, need, decision == "hide")
     db.session.commit()
     flash(

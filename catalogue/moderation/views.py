@@ -10,6 +10,7 @@ from catalogue.accounts.auth import admin_required
 from catalogue.errors import ValidationError
 from catalogue.extensions import db
 from catalogue.services import mail, moderation, needs, publishing
+from catalogue.services.translatable import N_
 
 bp = Blueprint("moderation", __name__)
 
@@ -18,10 +19,12 @@ def _decision() -> tuple[bool, str]:
     """The submitted decision: ``approve`` or ``reject``, and the reason (at most 2,000 chars)."""
     decision = request.form.get("decision")
     if decision not in ("approve", "reject"):
-        raise ValidationError("Choose approve or reject.", {"decision": "approve or reject"})
+        raise ValidationError(N_("Choose approve or reject."), {"decision": "approve or reject"})
     reason = request.form.get("reason", "")
     if len(reason) > 2000:
-        raise ValidationError("The reason is too long.", {"reason": "At most 2,000 characters."})
+        raise ValidationError(
+            N_("The reason is too long."), {"reason": "At most 2,000 characters."}
+        )
     return decision == "approve", reason
 
 

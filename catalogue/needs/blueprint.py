@@ -10,9 +10,10 @@ from catalogue.errors import ValidationError
 from catalogue.needs.forms import NeedForm
 from catalogue.services.mail import MailSettings
 from catalogue.services.need_values import NeedValues, validate_need
+from catalogue.services.translatable import N_
 
 bp = Blueprint("needs", __name__)
-HONEYPOT_MESSAGE = "The form could not be accepted. Leave the hidden “homepage” field empty."
+HONEYPOT_MESSAGE = N_("The form could not be accepted. Leave the hidden “homepage” field empty.")
 
 
 def form_for_request() -> NeedForm:
@@ -25,14 +26,14 @@ def checked_values(form: NeedForm, require_email: bool = False) -> NeedValues | 
     if not form.validate_on_submit():
         return None
     if form.homepage.data:
-        form.form_errors.append(HONEYPOT_MESSAGE)
+        form.form_errors.append(gettext(HONEYPOT_MESSAGE))
         return None
     try:
         return validate_need(form.values(), require_email=require_email)
     except ValidationError as error:
         for name, problem in error.fields.items():
             field = getattr(form, name)
-            field.errors = [*field.errors, problem]
+            field.errors = [*field.errors, gettext(problem)]
         return None
 
 
@@ -59,13 +60,14 @@ def where_mail_went(address: str) -> str:
     )
 
 
-RATE_MESSAGE = (
+# The 429 pages look these up in the catalogue (``errors.page_message``).
+RATE_MESSAGE = N_(
     "Too many needs saved or hubs contacted from this address. Wait a while and try again; "
     "what you typed was not stored."
 )
 
 
-FEEDBACK_RATE_MESSAGE = (
+FEEDBACK_RATE_MESSAGE = N_(
     "Too many verdicts or reports from this address. Wait a while and try again; this one was "
     "not stored."
 )

@@ -40,7 +40,7 @@ def _sent_message(addresses: list[str]) -> str:
 def _send(form: ContactForm, need, organisation) -> tuple[list[str] | None, int]:
     """Send the submitted message; return the addresses mailed (None: refused) and a status."""
     if form.homepage.data:
-        form.form_errors.append(HONEYPOT_MESSAGE)
+        form.form_errors.append(gettext(HONEYPOT_MESSAGE))
         return None, 400
     limit = current_app.config["MAX_CONTACTS_PER_NEED_PER_DAY"]
     try:

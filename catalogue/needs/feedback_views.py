@@ -12,6 +12,7 @@ from catalogue.extensions import db
 from catalogue.needs.blueprint import bp
 from catalogue.needs.results import NeedResult, need_results
 from catalogue.services import feedback, needs
+from catalogue.services.translatable import N_
 
 
 def feedback_from_form(result: NeedResult, form: MultiDict) -> str | None:
@@ -35,7 +36,7 @@ def give_feedback(token: str):
     useful, reason = feedback.check_verdict(request.form.get("useful"), request.form.get("reason"))
     ref = request.form.get("ref") or ""
     if not ref:
-        raise ValidationError("Name the result.", {"ref": "is required"})
+        raise ValidationError(N_("Name the result."), {"ref": "is required"})
     result = need_results(needs.values_of(need))
     feedback.record_feedback(db.session, result.outcome, need.text, ref, useful, reason, need)
     db.session.commit()

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 
 from catalogue.extensions import db, match_index_holder, practice_index_holder
 from catalogue.page_cache import cached_page
+from catalogue.practices.forms import PracticeSortForm
 from catalogue.services import practice_matching, practices, workshop
 
 bp = Blueprint("practices", __name__)
@@ -14,14 +15,15 @@ bp = Blueprint("practices", __name__)
 @bp.get("/")
 @cached_page
 def list_practices():
-    """List the published practices with search, facets and pages."""
+    """List the published practices with search, facets, sorting and pages."""
     query = practices.parse_practice_query(
         request.args,
         per_page=current_app.config["PAGE_SIZE"],
         max_search_length=current_app.config["MAX_SEARCH_LENGTH"],
     )
     page = practices.list_practices(db.session, query)
-    return render_template("practices/list_practices.html", page=page, query=query)
+    form = PracticeSortForm.for_query(request.args, query)
+    return render_template("practices/list_practices.html", page=page, query=query, form=form)
 
 
 @bp.get("/<slug>")

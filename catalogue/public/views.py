@@ -1,10 +1,16 @@
-"""Pages for the public audience: home, the hub list, hub and service pages, about the data."""
+"""Pages for the public audience: home, the hub list, hub and service pages, about the data, the
+accessibility statement."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
+from catalogue.explanations import join
 from catalogue.extensions import cache, db, match_index_holder
+from catalogue.i18n import offered_languages
+from catalogue.locale_format import language_name
 from catalogue.page_cache import cached_page
 from catalogue.public.data_sources import DATA_SOURCES
 from catalogue.public.forms import HubSearchForm
@@ -66,6 +72,22 @@ def show_about():
     """List every data source with its attribution and licence."""
     counts = hubs.count_by_source(db.session)
     return render_template("public/show_about.html", sources=DATA_SOURCES, counts=counts)
+
+
+# When the accessibility statement was prepared (its own date, as the EU model statement asks).
+ACCESSIBILITY_STATEMENT_DATE = date(2026, 12, 1)
+
+
+@bp.get("/accessibility/")
+@cached_page
+def show_accessibility():
+    """The accessibility statement, following the EU model (Implementing Decision 2018/1523)."""
+    return render_template(
+        "public/show_accessibility.html",
+        prepared=ACCESSIBILITY_STATEMENT_DATE,
+        contact=current_app.config["ACCESSIBILITY_CONTACT"],
+        interface_languages=join([language_name(code) for code in offered_languages()]),
+    )
 
 
 @bp.get("/health")

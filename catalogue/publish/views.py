@@ -23,6 +23,7 @@ from catalogue.services import (
     hubs,
     publishing,
 )
+from catalogue.services.translatable import N_
 
 bp = Blueprint("publish", __name__)
 
@@ -47,7 +48,7 @@ def managed_organisation(slug: str) -> Organisation:
     """An organisation the current account manages (any status), else 404 or 403."""
     organisation = db.session.scalar(select(Organisation).where(Organisation.slug == slug))
     if organisation is None:
-        raise NotFound("There is no such organisation.")
+        raise NotFound(N_("There is no such organisation."))
     publishing.require_manager(db.session, me(), organisation)
     return organisation
 
@@ -57,7 +58,7 @@ def managed_service(organisation: Organisation, service_slug: str) -> Service:
     for service in organisation.services:
         if service.slug == service_slug:
             return service
-    raise NotFound("This organisation has no such service.")
+    raise NotFound(N_("This organisation has no such service."))
 
 
 def form_values(form, names) -> dict:
@@ -165,7 +166,7 @@ def _edit(form, record, names, save, template, **context):
         except editing.StaleEdit as error:
             db.session.rollback()
             conflict = {
-                "message": error.message,
+                "message": error.for_people(),
                 "changes": editing.differences(values, error.current),
             }
             form.version.data = str(error.version)

@@ -15,6 +15,7 @@ from catalogue.models.base import utcnow
 from catalogue.services import login_sessions
 from catalogue.services.mail import MailSettings, send_mail
 from catalogue.services.passwords import hash_password, password_matches, password_problem
+from catalogue.services.translatable import N_, gettext
 
 CONFIRM = "confirm-email"
 RESET = "reset-password"
@@ -50,9 +51,9 @@ class Mailer:
         try:
             return signer.loads(token, max_age=max_age)
         except SignatureExpired as error:
-            raise ValidationError("This link has expired; ask for a new one.") from error
+            raise ValidationError(N_("This link has expired; ask for a new one.")) from error
         except BadSignature as error:
-            raise ValidationError("This link is not valid; ask for a new one.") from error
+            raise ValidationError(N_("This link is not valid; ask for a new one.")) from error
 
 
 def normalise_email(email: str) -> str:
@@ -70,7 +71,7 @@ def find_account(session: Session, email: str) -> Account | None:
 def _check_password(password: str, field: str = "password") -> None:
     problem = password_problem(password)
     if problem:
-        raise ValidationError("The password cannot be used.", {field: problem})
+        raise ValidationError(N_("The password cannot be used."), {field: problem})
 
 
 def register(session: Session, mailer: Mailer, email: str, password: str) -> None:
@@ -82,11 +83,13 @@ def register(session: Session, mailer: Mailer, email: str, password: str) -> Non
     _check_password(password)
     existing = find_account(session, email)
     if existing is not None:
-        body = (
+        body = gettext(
             "Someone (perhaps you) tried to register with this address, which already has an "
-            f"account. Log in at {mailer.links.login()}, or reset your password from there."
+            "account. Log in at %(link)s, or reset your password from there.",
+            link=mailer.links.login(),
         )
-        send_mail(session, mailer.settings, existing.email, "You already have an account", body)
+        subject = gettext("You already have an account")
+        send_mail(session, mailer.settings, existing.email, subject, body)
         return
     account = Account(email=normalise_email(email), password_hash=hash_password(password))
     session.add(account)
@@ -97,8 +100,11 @@ def register(session: Session, mailer: Mailer, email: str, password: str) -> Non
 def send_confirmation(session: Session, mailer: Mailer, account: Account) -> None:
     """Mail the link that confirms the account's address."""
     link = mailer.links.confirm(mailer.token(CONFIRM, account))
-    body = f"Confirm your address for Hubs for Cities by opening this link (valid 3 days):\n{link}"
-    send_mail(session, mailer.settings, account.email, "Confirm your address", body)
+    body = gettext(
+        "Confirm your address for Hubs for Cities by opening this link (valid 3 days):\n%(link)s",
+        link=link,
+    )
+    send_mail(session, mailer.settings, account.email, gettext("Confirm your address"), body)
 
 
 def confirm_email(session: Session, mailer: Mailer, token: str) -> Account:
@@ -106,7 +112,7 @@ def confirm_email(session: Session, mailer: Mailer, token: str) -> Account:
     content = mailer.read(CONFIRM, token)
     account = session.get(Account, content.get("account"))
     if account is None:
-        raise ValidationError("This link is not valid; ask for a new one.")
+        raise ValidationError(N_("This link is not valid; ask for a new one."))
     if account.confirmed_at is None:
         account.confirmed_at = utcnow()
         session.flush()
@@ -127,11 +133,12 @@ def request_reset(session: Session, mailer: Mailer, email: str) -> None:
     if account is None:
         return
     link = mailer.links.reset(mailer.token(RESET, account))
-    body = (
+    body = gettext(
         "Choose a new password for Hubs for Cities with this link. It works once, within an "
-        f"hour:\n{link}\n\nIf you did not ask for it, ignore this mail."
+        "hour:\n%(link)s\n\nIf you did not ask for it, ignore this mail.",
+        link=link,
     )
-    send_mail(session, mailer.settings, account.email, "Reset your password", body)
+    send_mail(session, mailer.settings, account.email, gettext("Reset your password"), body)
 
 
 def account_for_reset(session: Session, mailer: Mailer, token: str) -> Account:
@@ -139,7 +146,7 @@ def account_for_reset(session: Session, mailer: Mailer, token: str) -> Account:
     content = mailer.read(RESET, token)
     account = session.get(Account, content.get("account"))
     if account is None or account.password_version != content.get("version"):
-        raise ValidationError("This link has already been used; ask for a new one.")
+        raise ValidationError(N_("This link has already been used; ask for a new one."))
     return account
 
 
@@ -154,12 +161,14 @@ def set_password(session: Session, account: Account, password: str) -> None:
 
 def _notify_password_changed(session: Session, mailer: Mailer, account: Account) -> None:
     """Tell the account's address that its password changed (ASVS 2.2.3), with a way back."""
-    body = (
+    body = gettext(
         "The password of your Hubs for Cities account was changed just now, and every login "
         "session of the account was ended.\n\nIf you did not change it, choose a new password "
-        f"at once with “Forgot your password?” on the login page:\n{mailer.links.login()}"
+        "at once with “Forgot your password?” on the login page:\n%(link)s",
+        link=mailer.links.login(),
     )
-    send_mail(session, mailer.settings, account.email, "Your password was changed", body)
+    subject = gettext("Your password was changed")
+    send_mail(session, mailer.settings, account.email, subject, body)
 
 
 def reset_password(session: Session, mailer: Mailer, token: str, password: str) -> Account:

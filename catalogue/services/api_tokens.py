@@ -11,6 +11,7 @@ from catalogue.errors import NotFound, Unauthenticated, ValidationError
 from catalogue.models import Account, ApiToken
 from catalogue.models.base import utcnow
 from catalogue.services.login_sessions import token_digest
+from catalogue.services.translatable import N_
 
 PREFIX = "dih_"
 
@@ -19,7 +20,9 @@ def create_token(session: Session, account: Account, name: str) -> tuple[ApiToke
     """A new token for ``account``; the plain token is returned this once and never stored."""
     name = name.strip()
     if not name or len(name) > 100:
-        raise ValidationError("Name the token.", {"name": "Give a name of 1 to 100 characters."})
+        raise ValidationError(
+            N_("Name the token."), {"name": "Give a name of 1 to 100 characters."}
+        )
     plain = PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(
         account_id=account.id, name=name, token_hash=token_digest(plain), prefix=plain[:10]
@@ -39,7 +42,7 @@ def revoke_token(session: Session, account: Account, token_id: int) -> ApiToken:
     """Revoke one of the account's own tokens (another account's is not found)."""
     token = session.get(ApiToken, token_id)
     if token is None or token.account_id != account.id:
-        raise NotFound("You have no such token.")
+        raise NotFound(N_("You have no such token."))
     if token.revoked_at is None:
         token.revoked_at = utcnow()
     session.flush()

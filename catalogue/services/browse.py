@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, lazyload, selectinload
 
 from catalogue import vocabularies
 from catalogue.models import DetectedTag, Organisation, Service, Tag, current_revision
+from catalogue.models.search import ORGANISATIONS
 from catalogue.models.tags import organisation_tags
 from catalogue.services import duplicates, search
 from catalogue.services import list_parameters as rules
@@ -65,11 +66,11 @@ def _countries() -> dict[str, str]:
 
 
 FACETS: tuple[FacetSpec, ...] = (
-    FacetSpec("kind", "Kind of organisation", lambda: vocabularies.ORGANISATION_KINDS),
-    FacetSpec("country", "Country", _countries),
-    FacetSpec("family", "Service family", lambda: vocabularies.SERVICE_FAMILIES),
-    FacetSpec("technology", "Technology", lambda: {t: t for t in vocabularies.TECHNOLOGIES}),
-    FacetSpec("sector", "Sector", lambda: {s: s for s in vocabularies.SECTORS}),
+    FacetSpec("kind", N_("Kind of organisation"), lambda: vocabularies.ORGANISATION_KINDS),
+    FacetSpec("country", N_("Country"), _countries),
+    FacetSpec("family", N_("Service family"), lambda: vocabularies.SERVICE_FAMILIES),
+    FacetSpec("technology", N_("Technology"), lambda: {t: t for t in vocabularies.TECHNOLOGIES}),
+    FacetSpec("sector", N_("Sector"), lambda: {s: s for s in vocabularies.SECTORS}),
 )
 
 
@@ -170,7 +171,7 @@ def _search_condition(session: Session, query: HubQuery) -> ColumnElement | None
     terms = search.parse_search(query.q)
     if not terms:  # only punctuation or symbols: nothing can match
         return false()
-    return Organisation.id.in_(search.matching_ids(session, terms))
+    return Organisation.id.in_(search.matching_ids(session, ORGANISATIONS, terms))
 
 
 def _conditions(
@@ -331,7 +332,7 @@ def _ordered(session: Session, statement: Select, query: HubQuery) -> Select:
     terms = search.parse_search(query.q)
     if not terms:  # nothing matches: any order will do
         return statement.order_by(*_ORDER["name"])
-    ranked = search.ranked_ids(session, terms).subquery()
+    ranked = search.ranked_ids(session, ORGANISATIONS, terms).subquery()
     listing = duplicates.listing()
     best = (  # an organisation ranks as its best-matching record
         select(listing.c.listed_id, func.min(ranked.c.rank).label("rank"))

@@ -16,7 +16,7 @@ from catalogue.models.needs import ANSWERED, READ, SENT
 from catalogue.services import duplicates
 from catalogue.services.mail import MailSettings, send_mail
 from catalogue.services.need_values import email_address, one_line
-from catalogue.services.translatable import N_
+from catalogue.services.translatable import N_, gettext
 
 MAX_NAME_LENGTH = 200
 MAX_MESSAGE_LENGTH = 5000
@@ -91,7 +91,7 @@ def listed_organisation(session: Session, slug: str) -> Organisation:
         select(Organisation).where(Organisation.slug == slug, duplicates.is_listed())
     )
     if organisation is None:
-        raise NotFound("There is no published hub with this address.")
+        raise NotFound(N_("There is no published hub with this address."))
     return organisation
 
 
@@ -142,13 +142,20 @@ def send_contact(
     session.add(contact)
     session.flush()
     addresses = recipients(session, organisation)
-    subject = f"A city asks {organisation.name} for help"[:300]
+    subject = gettext("A city asks %(organisation)s for help", organisation=organisation.name)
+    subject = subject[:300]
     who = values.name + (f" ({values.role})" if values.role else "")
-    body = f"{who} <{values.email}> wrote through Hubs for Cities:\n\n{values.message}\n"
+    body = gettext(
+        "%(who)s <%(email)s> wrote through Hubs for Cities:\n\n%(message)s\n",
+        who=who,
+        email=values.email,
+        message=values.message,
+    )
     if managers_of(session, organisation):
-        body += f"\nRead and answer it in your inbox: {links.inbox_message(organisation, contact)}"
+        link = links.inbox_message(organisation, contact)
+        body += "\n" + gettext("Read and answer it in your inbox: %(link)s", link=link)
     else:
-        body += f"\nAnswer by writing to {values.email}."
+        body += "\n" + gettext("Answer by writing to %(email)s.", email=values.email)
     for address in addresses:
         send_mail(session, settings, address, subject, body)
     return contact, addresses
@@ -180,7 +187,7 @@ def get_contact(session: Session, organisation: Organisation, contact_id: int) -
     """One of the organisation's contact requests, or ``NotFound``."""
     contact = session.get(ContactRequest, contact_id)
     if contact is None or contact.organisation_id != organisation.id:
-        raise NotFound("There is no such message in this inbox.")
+        raise NotFound(N_("There is no such message in this inbox."))
     return contact
 
 
@@ -205,11 +212,15 @@ def answer_contact(
     contact.answered_at = utcnow()
     contact.answered_by_id = manager.id
     contact.read_at = contact.read_at or contact.answered_at
-    body = (
-        f"{contact.organisation.name} answered your message on Hubs for Cities:\n\n{answer}\n\n"
-        f"Write to them at {manager.email}. The answer is also on your need's page (open it "
-        "with the private link we sent when you saved the need)."
+    body = gettext(
+        "%(organisation)s answered your message on Hubs for Cities:\n\n%(answer)s\n\n"
+        "Write to them at %(email)s. The answer is also on your need's page (open it "
+        "with the private link we sent when you saved the need).",
+        organisation=contact.organisation.name,
+        answer=answer,
+        email=manager.email,
     )
-    subject = f"{contact.organisation.name} answered you"[:300]
+    subject = gettext("%(organisation)s answered you", organisation=contact.organisation.name)
+    subject = subject[:300]
     send_mail(session, settings, contact.email, subject, body)
     session.flush()

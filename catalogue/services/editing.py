@@ -59,8 +59,10 @@ class StaleEdit(Conflict):
 
     def __init__(self, current: dict[str, Any], version: int) -> None:
         super().__init__(
-            "Someone else saved this record while you were editing it. Your changes are not "
-            "saved yet: compare them with the current version below, then save again."
+            N_(
+                "Someone else saved this record while you were editing it. Your changes are not "
+                "saved yet: compare them with the current version below, then save again."
+            )
         )
         self.current = current
         self.version = version
@@ -264,7 +266,7 @@ def add_service(
 def create_organisation(session: Session, account: Account, values: dict) -> Organisation:
     """A new organisation, pending until a moderator approves it; the account manages it."""
     if not values.get("name"):
-        raise ValidationError("The organisation needs a name.", {"name": "Enter the name."})
+        raise ValidationError(N_("The organisation needs a name."), {"name": "Enter the name."})
     organisation = Organisation(
         ref=f"platform-{uuid.uuid4().hex[:12]}",
         slug=unique_slug(session, Organisation, values["name"], "organisation"),

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from catalogue.errors import NotFound, ValidationError
 from catalogue.models import MatchFeedback, Need, Organisation
 from catalogue.services.hub_matching import MatchOutcome
+from catalogue.services.translatable import N_
 
 MAX_REASON_LENGTH = 500
 EXPORT_FIELDS = (
@@ -31,7 +32,7 @@ class FeedbackCount:
 def check_verdict(useful: str | None, reason: str | None) -> tuple[bool, str]:
     """The verdict (``yes``/``no``) and the optional reason, checked."""
     if useful not in ("yes", "no"):
-        raise ValidationError("Say whether the result was useful.", {"useful": "yes or no"})
+        raise ValidationError(N_("Say whether the result was useful."), {"useful": "yes or no"})
     reason = (reason or "").strip()
     if len(reason) > MAX_REASON_LENGTH:
         problem = f"is {len(reason)} characters long; at most {MAX_REASON_LENGTH} are allowed"
@@ -51,7 +52,7 @@ def record_feedback(
     """Store a verdict on the result ``ref`` of ``outcome`` with the rank and score it had."""
     match = next((m for m in outcome.matches if m.id == ref), None)
     if match is None:
-        raise NotFound("This hub is not among the results of the need.")
+        raise NotFound(N_("This hub is not among the results of the need."))
     organisation = outcome.organisations[ref]
     feedback = MatchFeedback(
         need_id=need.id if need else None,

@@ -13,6 +13,7 @@ from catalogue.models.base import utcnow
 from catalogue.services import audit
 from catalogue.services.mail import MailSettings, send_mail
 from catalogue.services.source_dates import PartialDate
+from catalogue.services.translatable import gettext
 from catalogue.vocabularies import PUBLISHED
 
 STALE_AFTER = timedelta(days=365)
@@ -65,14 +66,15 @@ def remind_stale(
         if recent or not is_stale(member.organisation, now):
             continue
         organisation = member.organisation
-        body = (
-            f"The record of {organisation.name} on Hubs for Cities has not been verified for over "
+        body = gettext(
+            "The record of %(organisation)s on Hubs for Cities has not been verified for over "
             "12 months, so it is marked as stale. Check it and confirm it in one click, or correct "
-            f"it, at {manage_url(organisation)}"
+            "it, at %(link)s",
+            organisation=organisation.name,
+            link=manage_url(organisation),
         )
-        send_mail(
-            session, settings, member.account.email, "Is your hub's record still correct?", body
-        )
+        subject = gettext("Is your hub's record still correct?")
+        send_mail(session, settings, member.account.email, subject, body)
         member.reminded_at = now
         sent += 1
     session.flush()

@@ -10,19 +10,44 @@ from catalogue.services.gap import CountryGap, GapReport
 from catalogue.vocabularies import SERVICE_FAMILIES
 
 MAX_ROWS = 15
-LABEL_WIDTH, BAR_SPACE, ROW_HEIGHT, TOP = 150, 360, 36, 10
+# Each country has three bars (practices, public needs, hubs) of BAR_HEIGHT, BAR_GAP apart.
+LABEL_WIDTH, BAR_SPACE, TOP = 150, 360, 10
+BAR_HEIGHT, BAR_GAP, ROW_GAP = 12, 2, 10
+ROW_HEIGHT = 3 * BAR_HEIGHT + 2 * BAR_GAP + ROW_GAP
 
 
 @dataclass(frozen=True)
 class Bar:
-    """One country's two bars: practices (demand) and hubs (supply), in SVG units."""
+    """One country's bars, in SVG units: practices and public needs (demand), hubs (supply).
+
+    The needs bar has an inner part as long as the needs whose best match is weak.
+    """
 
     name: str
     practices: int
+    needs: int
+    weak_needs: int
     hubs: int
     y: int
     demand_width: float
+    needs_width: float
+    weak_needs_width: float
     supply_width: float
+
+    @property
+    def needs_y(self) -> int:
+        """The top of the public needs bar."""
+        return self.y + BAR_HEIGHT + BAR_GAP
+
+    @property
+    def supply_y(self) -> int:
+        """The top of the hubs bar."""
+        return self.y + 2 * (BAR_HEIGHT + BAR_GAP)
+
+    @property
+    def weak_share(self) -> float | None:
+        """The share of the public needs whose best match is weak (``None`` without needs)."""
+        return self.weak_needs / self.needs if self.needs else None
 
 
 @dataclass(frozen=True)
@@ -33,17 +58,30 @@ class Chart:
     width: int
     height: int
     label_width: int
+    bar_height: int = BAR_HEIGHT
 
 
 def bars(rows: list[CountryGap]) -> Chart:
-    """Scale the countries' practices and hubs to one shared axis."""
-    top = max([max(r.practices, r.hubs) for r in rows], default=0) or 1
+    """Scale the countries' practices, public needs and hubs to one shared axis."""
+    top = max([max(r.practices, r.needs, r.hubs) for r in rows], default=0) or 1
     scale = BAR_SPACE / top
     drawn = [
-        Bar(r.name, r.practices, r.hubs, TOP + i * ROW_HEIGHT, r.practices * scale, r.hubs * scale)
+        Bar(
+            r.name,
+            r.practices,
+            r.needs,
+            r.weak_needs,
+            r.hubs,
+            TOP + i * ROW_HEIGHT,
+            r.practices * scale,
+            r.needs * scale,
+            r.weak_needs * scale,
+            r.hubs * scale,
+        )
         for i, r in enumerate(rows)
     ]
-    return Chart(drawn, LABEL_WIDTH + BAR_SPACE + 50, TOP * 2 + len(rows) * ROW_HEIGHT, LABEL_WIDTH)
+    height = TOP * 2 + len(rows) * ROW_HEIGHT - ROW_GAP
+    return Chart(drawn, LABEL_WIDTH + BAR_SPACE + 50, height, LABEL_WIDTH)
 
 
 def _share(value: float | None) -> str:

@@ -16,6 +16,7 @@ from catalogue.models.base import utcnow
 from catalogue.services import duplicates, hub_matching, needs
 from catalogue.services.contacts import ContactValues, managers_of
 from catalogue.services.mail import MailSettings, send_mail
+from catalogue.services.translatable import gettext
 from matching import Match
 
 if TYPE_CHECKING:
@@ -128,11 +129,15 @@ def answer_need(
         need=need, organisation=organisation, from_hub=True, status="sent", **values.__dict__
     )
     session.add(contact)
-    body = (
-        f"{organisation.name} saw your public need on Hubs for Cities and wrote to you:\n\n"
-        f"{values.message}\n\nWrite back to {values.email}."
+    body = gettext(
+        "%(organisation)s saw your public need on Hubs for Cities and wrote to you:\n\n"
+        "%(message)s\n\nWrite back to %(email)s.",
+        organisation=organisation.name,
+        message=values.message,
+        email=values.email,
     )
-    send_mail(session, settings, need.email, f"{organisation.name} can help"[:300], body)
+    subject = gettext("%(organisation)s can help", organisation=organisation.name)[:300]
+    send_mail(session, settings, need.email, subject, body)
     session.flush()
     return contact
 
@@ -159,13 +164,15 @@ def mail_digests(
         if not fresh:
             continue
         lines = [f"- {fit.need.text[:200]}\n  {link_for(fit.need)}" for fit in fresh]
-        body = (
-            f"New public needs of cities fit the services of {organisation.name}:\n\n"
-            + "\n".join(lines)
-            + "\n\nAnswer them, or mark them “not for us”, from your organisation's page."
+        body = gettext(
+            "New public needs of cities fit the services of %(organisation)s:\n\n%(needs)s"
+            "\n\nAnswer them, or mark them “not for us”, from your organisation's page.",
+            organisation=organisation.name,
+            needs="\n".join(lines),
         )
+        subject = gettext("Needs of cities that fit you")
         for manager in managers_of(session, organisation):
-            send_mail(session, settings, manager.email, "Needs of cities that fit you", body)
+            send_mail(session, settings, manager.email, subject, body)
             sent += 1
         now = utcnow()
         for fit in fresh:

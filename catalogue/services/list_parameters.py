@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 from catalogue.errors import NotFound, ValidationError
+from catalogue.services.translatable import N_
 
 MAX_PAGE = 10_000
 
@@ -100,8 +101,29 @@ def count_pages(page: int, total: int, per_page: int) -> int:
         raise NotFound(
             f"Page {page} does not exist: this list has {pages} page(s).",
             fields={"page": f"must be at most {pages}"},
+            wording=(
+                N_("Page %(page)s does not exist: this list has %(pages)s page(s)."),
+                {"page": page, "pages": pages},
+            ),
         )
     return pages
+
+
+# The pages' wording of a refused list, per list (the API's lists keep the English message).
+REFUSALS = {
+    "hub list": (
+        N_("The hub list could not be shown: check the parameter %(names)s."),
+        N_("The hub list could not be shown: check the parameters %(names)s and %(last)s."),
+    ),
+    "practice list": (
+        N_("The practice list could not be shown: check the parameter %(names)s."),
+        N_("The practice list could not be shown: check the parameters %(names)s and %(last)s."),
+    ),
+    "needs board": (
+        N_("The needs board could not be shown: check the parameter %(names)s."),
+        N_("The needs board could not be shown: check the parameters %(names)s and %(last)s."),
+    ),
+}
 
 
 def refuse(problems: Problems, what: str) -> None:
@@ -111,6 +133,12 @@ def refuse(problems: Problems, what: str) -> None:
     names = [f"“{name}”" for name in problems]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     plural = "s" if len(names) > 1 else ""
+    wording = None
+    if what in REFUSALS:
+        msgid = REFUSALS[what][len(names) > 1]
+        wording = (msgid, {"names": ", ".join(names[:-1] or names), "last": names[-1]})
     raise ValidationError(
-        f"The {what} could not be shown: check the parameter{plural} {listed}.", fields=problems
+        f"The {what} could not be shown: check the parameter{plural} {listed}.",
+        fields=problems,
+        wording=wording,
     )

@@ -12,6 +12,7 @@ from catalogue.models import Account, Change, Claim, Membership
 from catalogue.models.base import utcnow
 from catalogue.models.publishing import APPROVED, LIVE, PENDING, REJECTED
 from catalogue.services import audit, editing
+from catalogue.services.translatable import N_
 from catalogue.vocabularies import PUBLISHED
 
 ARCHIVED = "archived"
@@ -42,7 +43,7 @@ def get_change(session: Session, change_id: int) -> Change:
     """The change with this id, or ``NotFound``."""
     change = session.get(Change, change_id)
     if change is None:
-        raise NotFound("There is no such change.")
+        raise NotFound(N_("There is no such change."))
     return change
 
 
@@ -50,7 +51,7 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     """The claim with this id, or ``NotFound``."""
     claim = session.get(Claim, claim_id)
     if claim is None:
-        raise NotFound("There is no such claim.")
+        raise NotFound(N_("There is no such claim."))
     return claim
 
 
@@ -78,8 +79,10 @@ def _approve(session: Session, change: Change) -> None:
         record = change.service or change.organisation
         if record.version != change.base_version:
             raise Conflict(
-                "The record changed after this proposal was made; reject it and ask the owner "
-                "to make the change again on the current version."
+                N_(
+                    "The record changed after this proposal was made; reject it and ask the owner "
+                    "to make the change again on the current version."
+                )
             )
         editing.apply_values(session, record, change.values)
         record.last_verified_at = now
@@ -118,9 +121,9 @@ def decide_change(
 ) -> None:
     """Approve or reject a change; rejecting a live one puts the previous values back."""
     if change.status not in (PENDING, LIVE):
-        raise Conflict("This change has already been decided.")
+        raise Conflict(N_("This change has already been decided."))
     if not approve and not reason.strip():
-        raise ValidationError("Say why the change is rejected.", {"reason": "Give a reason."})
+        raise ValidationError(N_("Say why the change is rejected."), {"reason": "Give a reason."})
     reason = reason.strip()
     (_approve if approve else _reject)(session, change)
     verdict = "approved" if approve else "rejected"

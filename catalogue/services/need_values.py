@@ -11,6 +11,7 @@ from email_validator import EmailNotValidError, validate_email
 from catalogue.contracts.match import MatchRequest
 from catalogue.errors import ValidationError
 from catalogue.services import hub_matching
+from catalogue.services.translatable import N_
 from catalogue.vocabularies import (
     NEED_SCOPES,
     NEED_VISIBILITIES,
@@ -21,7 +22,9 @@ from matching.geography import NEIGHBOURS
 
 MAX_MUNICIPALITY_LENGTH = 200
 MAX_EMAIL_LENGTH = 320
-EMAIL_NEEDED = "Give your e-mail address to save the need or contact a hub: the link goes there."
+EMAIL_NEEDED = N_(
+    "Give your e-mail address to save the need or contact a hub: the link goes there."
+)
 # The match request's keys -> the form field that set them.
 REQUEST_FIELDS = {"filters": "families_only"}
 
@@ -122,7 +125,7 @@ def _own_fields(values: Mapping[str, Any], require_email: bool) -> tuple[dict, d
         problems["kinds"] = f"{unknown[0]!r} is not a kind of organisation; choose from the list"
     checked["kinds"] = tuple(dict.fromkeys(kinds))
     if checked.get("scope", "anywhere") != "anywhere" and not values.get("country"):
-        problems["scope"] = "Choose your city's country to see only hubs there or nearby."
+        problems["scope"] = N_("Choose your city's country to see only hubs there or nearby.")
     return checked, problems
 
 
@@ -144,7 +147,9 @@ def validate_need(values: Mapping[str, Any], require_email: bool = False) -> Nee
         for name, problem in error.fields.items():
             problems.setdefault(REQUEST_FIELDS.get(name, name), problem)
     if values.get("families_only") and not values.get("families"):
-        problems["families_only"] = "Tick at least one kind of help to show only hubs offering it."
+        problems["families_only"] = N_(
+            "Tick at least one kind of help to show only hubs offering it."
+        )
     if problems or request is None:
         first = min(problems)
         raise ValidationError(f"{first}: {problems[first]}", dict(sorted(problems.items())))

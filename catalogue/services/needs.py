@@ -17,6 +17,7 @@ from catalogue.models.needs import CLOSED, OPEN
 from catalogue.services import list_parameters as rules
 from catalogue.services.mail import MailSettings, send_mail
 from catalogue.services.need_values import NeedValues, validate_need
+from catalogue.services.translatable import N_, gettext
 from catalogue.vocabularies import TECHNOLOGIES
 from matching import detect_language
 from matching.tagging import detect_labels
@@ -56,7 +57,7 @@ def _apply(need: Need, values: NeedValues) -> None:
 def create_need(session: Session, values: NeedValues) -> tuple[Need, str]:
     """Store a need; return it with the private link's token (only its hash is kept)."""
     if not values.email:
-        raise ValidationError("An e-mail address is needed.", {"email": "Give your e-mail."})
+        raise ValidationError(N_("An e-mail address is needed."), {"email": "Give your e-mail."})
     token = secrets.token_urlsafe(24)
     need = Need(token_hash=token_hash(token), public_ref=secrets.token_urlsafe(9))
     _apply(need, values)
@@ -67,12 +68,14 @@ def create_need(session: Session, values: NeedValues) -> tuple[Need, str]:
 
 def mail_link(session: Session, settings: MailSettings, need: Need, link: str) -> None:
     """Mail the official the private link of their need."""
-    body = (
+    body = gettext(
         "Your need is saved on Hubs for Cities. Open it again, edit it and see what is new, and "
-        f"read the hubs' answers, with this private link:\n{link}\n\n"
-        "Anyone with the link can see and edit the need: share it only with colleagues."
+        "read the hubs' answers, with this private link:\n%(link)s\n\n"
+        "Anyone with the link can see and edit the need: share it only with colleagues.",
+        link=link,
     )
-    send_mail(session, settings, need.email, "Your saved need and its private link", body)
+    subject = gettext("Your saved need and its private link")
+    send_mail(session, settings, need.email, subject, body)
 
 
 def resend_links(session: Session, settings: MailSettings, email: str, link_for) -> int:
@@ -93,11 +96,13 @@ def resend_links(session: Session, settings: MailSettings, email: str, link_for)
         token = secrets.token_urlsafe(24)
         need.token_hash = token_hash(token)
         lines.append(f"- {need.text[:120]}\n  {link_for(token)}")
-    body = (
+    body = gettext(
         "You asked for new links to the needs saved with this address on Hubs for Cities. "
-        "The earlier links no longer work.\n\n" + "\n".join(lines)
+        "The earlier links no longer work.\n\n%(links)s",
+        links="\n".join(lines),
     )
-    send_mail(session, settings, saved[0].email, "New links to your saved needs", body)
+    subject = gettext("New links to your saved needs")
+    send_mail(session, settings, saved[0].email, subject, body)
     session.flush()
     return len(saved)
 
@@ -106,7 +111,7 @@ def need_by_token(session: Session, token: str) -> Need:
     """The need a private link opens, or ``NotFound`` (the same for every wrong token)."""
     need = session.scalar(select(Need).where(Need.token_hash == token_hash(token)))
     if need is None:
-        raise NotFound("No saved need has this link. Check that the whole link was copied.")
+        raise NotFound(N_("No saved need has this link. Check that the whole link was copied."))
     return need
 
 
@@ -143,7 +148,7 @@ def record_visit(session: Session, need: Need, refs: Iterable[str]) -> set[str] 
 def set_status(session: Session, need: Need, status: str | None) -> None:
     """The official closes the need (it leaves the board and hubs' lists) or opens it again."""
     if status not in (OPEN, CLOSED):
-        raise ValidationError("Choose open or closed.", {"status": "open or closed"})
+        raise ValidationError(N_("Choose open or closed."), {"status": "open or closed"})
     need.status = status
     session.flush()
 
@@ -218,7 +223,7 @@ def public_need(session: Session, public_ref: str) -> Need:
     """A need of the board by its public reference, or ``NotFound`` (private ones included)."""
     need = session.scalar(public_needs().where(Need.public_ref == public_ref))
     if need is None:
-        raise NotFound("There is no public need with this reference.")
+        raise NotFound(N_("There is no public need with this reference."))
     return need
 
 

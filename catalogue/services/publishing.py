@@ -21,6 +21,7 @@ from catalogue.models import (
 from catalogue.models.base import utcnow
 from catalogue.models.publishing import APPROVED, PENDING, REJECTED
 from catalogue.services import audit
+from catalogue.services.translatable import N_
 
 MAX_NOTE_LENGTH = 2000
 
@@ -56,7 +57,7 @@ def require_manager(session: Session, account: Account, organisation: Organisati
         return found
     if account.is_admin:
         return Membership(account_id=account.id, organisation_id=organisation.id, verified=True)
-    raise PermissionDenied("You do not manage this organisation.")
+    raise PermissionDenied(N_("You do not manage this organisation."))
 
 
 def _grant(session: Session, claim: Claim, verified: bool) -> Membership:
@@ -74,7 +75,7 @@ def claim_organisation(
 ) -> Claim:
     """File a claim; at the organisation's web domain with a confirmed address, grant it at once."""
     if membership(session, account, organisation) is not None:
-        raise Conflict("You already manage this organisation.")
+        raise Conflict(N_("You already manage this organisation."))
     waiting = session.scalar(
         select(Claim).where(
             Claim.account_id == account.id,
@@ -83,7 +84,7 @@ def claim_organisation(
         )
     )
     if waiting is not None:
-        raise Conflict("Your claim of this organisation is already waiting for a moderator.")
+        raise Conflict(N_("Your claim of this organisation is already waiting for a moderator."))
     claim = Claim(account=account, organisation=organisation, note=note, evidence=evidence)
     session.add(claim)
     session.flush()
@@ -122,9 +123,9 @@ def decide_claim(
 ) -> None:
     """Approve or reject a waiting claim; the reason is shown to the claimant."""
     if claim.status != PENDING:
-        raise Conflict("This claim has already been decided.")
+        raise Conflict(N_("This claim has already been decided."))
     if not approve and not reason.strip():
-        raise ValidationError("Say why the claim is rejected.", {"reason": "Give a reason."})
+        raise ValidationError(N_("Say why the claim is rejected."), {"reason": "Give a reason."})
     claim.reason = reason.strip()
     claim.decided_by_id = moderator.id
     if approve:

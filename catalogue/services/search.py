@@ -1,10 +1,11 @@
-"""Full-text search of organisations: a person's words, made into a safe database query.
+"""Full-text search of organisations and practices: a person's words, made into a safe query.
 
 Words are taken apart in Python into letters and digits only, so nothing a person types reaches
 the query syntax of FTS5 or ``tsquery``: on SQLite each word becomes a quoted FTS5 string, on
 PostgreSQL a bound parameter of ``phraseto_tsquery``. Both databases stem (English) and ignore
 case and accents. Every term must match; a term in double quotes is a phrase; the words of a
-query found side by side rank higher.
+query found side by side rank higher. The same queries serve every search index
+(``catalogue.models.search``: organisations, practices), each with its own columns' weights.
 """
 
 from __future__ import annotations
@@ -19,10 +20,8 @@ from sqlalchemy import table as table_clause
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Session
 
-from catalogue.models.search import FTS_TABLE, SEARCH_COLUMNS, TEXT_SEARCH_CONFIG
+from catalogue.models.search import TEXT_SEARCH_CONFIG, SearchIndex
 
-# How much a match in each column counts: the name most, then place and labels.
-WEIGHTS: dict[str, float] = dict(zip(SEARCH_COLUMNS, (1.0, 0.6, 0.3, 0.3), strict=True))
 _WORD = re.compile(r"[^\W_]+")
 # Function words a search may leave out. Both databases index them (phrases stay exact).
 # fmt: off
@@ -77,18 +76,18 @@ def _spellings(words: Phrase) -> tuple[Phrase, ...]:
     return (words, stripped) if all(stripped) and stripped != words else (words,)
 
 
-def matching_ids(session: Session, terms: SearchTerms) -> Select:
-    """A query of the ids of organisations whose text matches every term."""
+def matching_ids(session: Session, index: SearchIndex, terms: SearchTerms) -> Select:
+    """A query of the ids (``index.key``) of the records whose text matches every term."""
     if _dialect(session) == "postgresql":
-        return select_postgresql(terms, ranked=False)
-    return select_sqlite(terms, ranked=False)
+        return select_postgresql(index, terms, ranked=False)
+    return select_sqlite(index, terms, ranked=False)
 
 
-def ranked_ids(session: Session, terms: SearchTerms) -> Select:
-    """A query of ``organisation_id`` and ``rank`` (best first when sorted ascending)."""
+def ranked_ids(session: Session, index: SearchIndex, terms: SearchTerms) -> Select:
+    """A query of ``index.key`` and ``rank`` (best first when sorted ascending)."""
     if _dialect(session) == "postgresql":
-        return select_postgresql(terms, ranked=True)
-    return select_sqlite(terms, ranked=True)
+        return select_postgresql(index, terms, ranked=True)
+    return select_sqlite(index, terms, ranked=True)
 
 
 def _dialect(session: Session) -> str:
@@ -106,17 +105,17 @@ def _fts5_string(words: Phrase) -> str:
     return '"' + " ".join(words).replace('"', '""') + '"'
 
 
-def select_sqlite(terms: SearchTerms, *, ranked: bool) -> Select:
-    """Match (and rank by BM25) in the FTS5 table, whose rowid is the organisation's id."""
-    fts = table_clause(FTS_TABLE, column("rowid"))
-    match = literal_column(FTS_TABLE).op("MATCH")(literal(fts5_query(terms)))
-    organisation_id = fts.c.rowid.label("organisation_id")
+def select_sqlite(index: SearchIndex, terms: SearchTerms, *, ranked: bool) -> Select:
+    """Match (and rank by BM25) in the index's FTS5 table, whose rowid is the record's id."""
+    fts = table_clause(index.fts_table, column("rowid"))
+    match = literal_column(index.fts_table).op("MATCH")(literal(fts5_query(terms)))
+    record_id = fts.c.rowid.label(index.key)
     if not ranked:
-        return Select(organisation_id).where(match)
-    rank = func.bm25(literal_column(FTS_TABLE), *WEIGHTS.values())
+        return Select(record_id).where(match)
+    rank = func.bm25(literal_column(index.fts_table), *index.weights.values())
     # LIMIT -1 (no limit) keeps SQLite from flattening this query into an outer join or
     # aggregate, where FTS5 can no longer evaluate bm25().
-    return Select(organisation_id, rank.label("rank")).where(match).limit(-1)
+    return Select(record_id, rank.label("rank")).where(match).limit(-1)
 
 
 def tsquery(terms: SearchTerms) -> ColumnElement:
@@ -139,15 +138,14 @@ def tsquery(terms: SearchTerms) -> ColumnElement:
     return either(query, phrase(terms.nearby)) if terms.nearby else query
 
 
-def select_postgresql(terms: SearchTerms, *, ranked: bool) -> Select:
-    """Match (and rank by cover density) with the GIN-indexed ``document`` column."""
-    search = table_clause(
-        "organisation_search", column("organisation_id"), column("document", TSVECTOR)
-    )
+def select_postgresql(index: SearchIndex, terms: SearchTerms, *, ranked: bool) -> Select:
+    """Match (and rank by cover density) with the index's GIN-indexed ``document`` column."""
+    search = table_clause(index.table.name, column(index.key), column("document", TSVECTOR))
+    record_id = search.c[index.key]
     match = search.c.document.op("@@", precedence=3)(tsquery(terms))
     if not ranked:
-        return Select(search.c.organisation_id).where(match)
+        return Select(record_id).where(match)
     # ts_rank_cd takes the weights of D, C, B, A; 1 divides by the log of the text's length.
-    weights = cast(literal(list(reversed(WEIGHTS.values()))), ARRAY(REAL))
+    weights = cast(literal(list(reversed(index.weights.values()))), ARRAY(REAL))
     score = func.ts_rank_cd(weights, search.c.document, tsquery(terms), 1)
-    return Select(search.c.organisation_id, (-score).label("rank")).where(match)
+    return Select(record_id, (-score).label("rank")).where(match)

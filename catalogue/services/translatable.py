@@ -1,13 +1,48 @@
-"""A marker for the words a service hands to the pages, so that translators get them.
+"""The words services hand to people (mails, labels), marked for translation without flask.
 
-Services import no flask, so they cannot translate; they mark a label with ``N_`` (a keyword
-``pybabel extract`` knows) and the web layer translates it where it is shown
-(``lazy_gettext(label)`` in a form or a template global).
+Services import no flask, so they cannot look up the reader's language themselves. They call
+``gettext``/``ngettext`` from here, which use the translation functions the web layer installs
+(``catalogue/service_words.py``: Flask-Babel's, in the language of the request) and leave the
+English as written when none is installed (the matching library, scripts). Labels defined at
+import time are only marked, with ``N_``, and translated where they are shown.
+``pybabel extract`` finds all three by their names.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 
-def N_(text: str) -> str:  # noqa: N802 - the name pybabel's extractor looks for
-    """Return ``text`` unchanged: it is extracted for translation and translated when shown."""
-    return text
+from matching.wording import N_  # the one marker: the library marks its own labels with it
+
+Gettext = Callable[..., str]
+
+
+def _english(message: str, /, **values: Any) -> str:
+    return message % values if values else message
+
+
+def _english_plural(singular: str, plural: str, num: int, /, **values: Any) -> str:
+    values.setdefault("num", num)
+    return (singular if num == 1 else plural) % values
+
+
+_translate: dict[str, Callable[..., str]] = {"gettext": _english, "ngettext": _english_plural}
+
+
+def install(gettext_function: Gettext, ngettext_function: Gettext) -> None:
+    """Use these functions (with Flask-Babel's signatures) for every later call."""
+    _translate.update(gettext=gettext_function, ngettext=ngettext_function)
+
+
+def gettext(message: str, /, **values: Any) -> str:
+    """``message`` in the reader's language, its ``%(name)s`` placeholders from ``values``."""
+    return _translate["gettext"](message, **values)
+
+
+def ngettext(singular: str, plural: str, num: int, /, **values: Any) -> str:
+    """The singular or plural form for ``num`` (``%(num)s``) in the reader's language."""
+    return _translate["ngettext"](singular, plural, num, **values)
+
+
+__all__ = ["N_", "gettext", "install", "ngettext"]

@@ -19,6 +19,7 @@ from werkzeug.serving import make_server
 from catalogue import create_app
 from catalogue.config import PRACTICES_SEED_DIR, REPOSITORY_ROOT, SEED_DIR
 from catalogue.extensions import db, practice_index_holder
+from catalogue.i18n import catalogue_languages
 from catalogue.models import Event, Organisation, Practice, Service
 from catalogue.services.seeding import seed_catalogue
 
@@ -55,6 +56,9 @@ def seeded_app(tmp_path_factory):
             "TRUSTED_HOSTS": ["127.0.0.1"],
             # One browser makes many quick requests from one address; the limit is not under test.
             "RATELIMIT_ENABLED": False,
+            # Every interface language with a catalogue, shipped or not yet: the switcher at its
+            # longest, and the pages in each language (tests/browser/test_languages.py).
+            "LANGUAGES": catalogue_languages(),
         }
     )
     with app.app_context():
@@ -134,6 +138,7 @@ def seed_paths(seeded_app) -> dict[str, str]:
             "map-practices": "/explore/map?show=practices",
             "practice": f"/practices/{practice.slug}",
             "about": "/about/",
+            "accessibility": "/accessibility/",
             "needs": "/needs/",
             "meeting-request": f"/needs/?meet={hub.slug}&text=After+the+talk",
             "map-needs": "/explore/map?show=needs",

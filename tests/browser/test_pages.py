@@ -23,6 +23,7 @@ PAGES = [
     "map-practices",
     "practice",
     "about",
+    "accessibility",
     "needs",
     "meeting-request",
     "map-needs",

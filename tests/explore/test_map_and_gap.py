@@ -123,13 +123,56 @@ def test_gap_csv_has_the_same_numbers(client, catalogue):
     assert rows["SE"]["hubs_test_before_invest"] == "0"
 
 
-def test_gap_chart_draws_a_bar_pair_per_country(client, catalogue):
-    page = client.get("/explore/gap").get_data(as_text=True)
+def _chart_bars(page: str) -> dict[str, dict[str, float]]:
+    """Each country's group of bars in the gap chart: its accessible name and bar widths."""
     chart = page.split("<svg", 1)[1].split("</svg>", 1)[0]
-    assert chart.count('class="chart__demand"') == 3
-    assert chart.count('class="chart__supply"') == 3
-    # The longest bar is the Netherlands' 3 practices: the whole bar space (360).
-    assert 'width="360.0"' in chart
+    groups = re.findall(r'<g role="img" aria-label="([^"]+)">(.*?)</g>', chart, re.S)
+    bars = {}
+    for label, body in groups:
+        widths = dict(re.findall(r'<rect class="chart__([\w-]+)"[^>]* width="([\d.]+)"', body))
+        bars[label.split(":")[0]] = {"label": label} | {k: float(v) for k, v in widths.items()}
+    return bars
+
+
+def test_gap_chart_draws_practices_needs_and_hubs_per_country(client, catalogue):
+    """By hand: NL 3 practices, 1 public need (fits the lab: not weak), 2 hubs; BE 1 practice,
+    1 need (quilts: weak), 1 hub; SE 1 practice, no public need (its need is private), no hub.
+    The longest bar (NL's 3 practices) spans the whole bar space, 360: one unit is 120."""
+    _need(
+        "NL", text="Predict road traffic congestion with sensors", families=["test_before_invest"]
+    )
+    _need("BE", text="Quilting evenings for seniors in the library")
+    _need("SE", "private", text="Predict road traffic congestion")
+    page = client.get("/explore/gap").get_data(as_text=True)
+    bars = _chart_bars(page)
+    assert list(bars) == ["Netherlands", "Belgium", "Sweden"]
+    widths = {name: [bar[k] for k in ("demand", "needs", "weak-needs", "supply")]
+              for name, bar in bars.items()}  # fmt: skip
+    assert widths == {
+        "Netherlands": [360.0, 120.0, 0.0, 240.0],
+        "Belgium": [120.0, 120.0, 120.0, 120.0],
+        "Sweden": [120.0, 0.0, 0.0, 0.0],
+    }
+    assert bars["Netherlands"]["label"] == (
+        "Netherlands: 3 practices, 1 public need (0 with a weak best match), 2 hubs"
+    )
+    assert bars["Belgium"]["label"] == (
+        "Belgium: 1 practice, 1 public need (1 with a weak best match), 1 hub"
+    )
+    assert "1 (1 weak, 100 %)" in text_of(page.split("</svg>")[0])
+    # The table alternative gives the same numbers: practices, public needs, weak needs, hubs.
+    rows = {
+        name: re.sub(r"<[^>]+>", " ", cells).split()
+        for name, cells in re.findall(r'<th scope="row">([^<]+)</th>(.*?)</tr>', page, re.S)
+    }
+    for name, bar in bars.items():
+        numbers = re.findall(r"\d+", bar["label"])  # practices, needs, weak needs, hubs
+        assert [rows[name][column] for column in (0, 7, 8, 11)] == numbers
+    legend = text_of(page.split("<figcaption>", 1)[1].split("</figcaption>", 1)[0])
+    assert legend == (
+        "Practices (demand) Public needs (demand) Public needs whose best match is weak "
+        "Hubs (supply)"
+    )
 
 
 def test_map_and_gap_on_an_empty_catalogue(client):

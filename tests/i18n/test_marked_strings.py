@@ -18,21 +18,8 @@ NAMES_KEPT = {
 }
 
 # String literals of templates that read as words but are no text of the page, with the reason.
-EXPLANATION_REWRITE = (
-    "rewrites the English wording of a match's explanation, which its own module words"
-)
-LITERALS_KEPT: dict[tuple[str, str], str] = {
-    ("needs/_results.html", "'Its profile'"): EXPLANATION_REWRITE,
-    ("needs/_results.html", "'Its description'"): EXPLANATION_REWRITE,
-    ("practices/practice_detail.html", "'your need'"): EXPLANATION_REWRITE,
-    ("practices/practice_detail.html", "'this practice'"): EXPLANATION_REWRITE,
-}
-
-# Templates whose strings are being marked batch by batch (issue #11); strict: one fully marked
-# and still listed here fails, so the list can only shrink.
-NOT_YET_MARKED = frozenset(
-    name for name in TEMPLATES if name.split("/")[0] in ("accounts", "moderation", "publish")
-)
+# (The explanations' English rewrites are gone: catalogue/explanations.py words each case.)
+LITERALS_KEPT: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -54,15 +41,7 @@ def test_the_templates_are_found():
     assert "base.html" in TEMPLATES
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="not marked yet"))
-        if name in NOT_YET_MARKED
-        else name
-        for name in TEMPLATES
-    ],
-)
+@pytest.mark.parametrize("name", TEMPLATES)
 def test_every_string_of_the_template_is_marked_for_translation(env, name):
     assert unmarked_in(env, name) == [], (
         "Mark these with {{ _('...') }} or {% trans %}...{% endtrans %} (see README, i18n):"

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalogue.extensions import db
+from catalogue.models.search import ORGANISATIONS, SEARCH_INDEXES
 from catalogue.services.search import fts5_query, matching_ids, parse_search, ranked_ids
 
 
@@ -50,6 +51,7 @@ def test_function_words_are_left_out_unless_they_are_all_there_is():
 @pytest.fixture
 def searchable(build):
     build.organisation(name="Ghent Data Hub", description="Open data; air quality; ÆØÅ ß ﬁ.")
+    build.practice(title="Ghent open data", summary="Air quality; ÆØÅ ß ﬁ.")
 
 
 @settings(
@@ -61,13 +63,15 @@ def searchable(build):
 @given(text=st.text(max_size=200))
 def test_any_text_is_a_valid_query_on_the_database(app, searchable, text):
     terms = parse_search(text)
-    if terms:
-        db.session.execute(matching_ids(db.session, terms)).all()
-        db.session.execute(ranked_ids(db.session, terms)).all()
+    for index in SEARCH_INDEXES if terms else ():
+        db.session.execute(matching_ids(db.session, index, terms)).all()
+        db.session.execute(ranked_ids(db.session, index, terms)).all()
     db.session.rollback()
 
 
 def test_accents_do_not_matter_in_words_with_digits_either(build):
     hub = build.organisation(name="Überlandwerk4 Lab", description="Öko2030 programme.")
     for words in ("uberlandwerk4", "Überlandwerk4", "oko2030"):
-        assert list(db.session.scalars(matching_ids(db.session, parse_search(words)))) == [hub.id]
+        assert list(
+            db.session.scalars(matching_ids(db.session, ORGANISATIONS, parse_search(words)))
+        ) == [hub.id]

@@ -7,6 +7,7 @@ from sqlalchemy import delete, select, text
 
 from catalogue.extensions import db
 from catalogue.models import Tag, organisation_search
+from catalogue.models.search import ORGANISATIONS
 from catalogue.services.search import matching_ids, parse_search
 
 
@@ -20,7 +21,7 @@ def indexed(organisation) -> dict[str, str]:
 
 def found(words: str) -> set[int]:
     """The ids of organisations (any status) whose indexed text matches ``words``."""
-    return set(db.session.scalars(matching_ids(db.session, parse_search(words))))
+    return set(db.session.scalars(matching_ids(db.session, ORGANISATIONS, parse_search(words))))
 
 
 def assert_database_index_is_consistent() -> None:
@@ -118,7 +119,7 @@ def test_reindex_search_command_rebuilds_a_lost_index(runner, hub, build):
     assert found("aveiro") == set()
     result = runner.invoke(args=["reindex-search"])
     assert result.exit_code == 0, result.output
-    assert result.output == "search index rebuilt: 2 organisations\n"
+    assert result.output == "search index rebuilt: 2 organisations, 0 practices\n"
     assert found("aveiro") == {hub.id} and found("lampposts") == {hub.id}
     assert_database_index_is_consistent()
 
