@@ -164,7 +164,7 @@ def bundle_summary(
     roles = [
         gettext(
             "%(name)s for %(family)s",
-            name=_name(organisations, part.matches[0].id),
+            name=_name(organisations, part.pool[0].id),  # the library's choice per part
             family=family_phrase(part.family),
         )
         for part in parts

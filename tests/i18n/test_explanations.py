@@ -13,6 +13,7 @@ from catalogue import explanations
 from matching.bundles import MatchedPart, propose_bundle
 from matching.explain import _summary
 from matching.geography import describe_location
+from matching.ranked import Ranked
 from matching.records import INTERMEDIARY_NOTE, Match, MatchedTerm, ServiceMatch
 from matching.referral import Referral, _message
 from tests.needs.test_describe_need import hubs  # noqa: F401 - the fixture
@@ -92,9 +93,13 @@ class Named:
 @pytest.mark.parametrize("covered", [True, False])
 def test_the_english_bundle_is_the_library_one(app, covered):
     first, second = Match("a", 0.5, 1), Match("b", 0.5, 2)
+
+    def part(text: str, family: str, matches: list[Match]) -> MatchedPart:
+        return MatchedPart(text, family, matches, [Ranked(m.id, m.score, m.rank) for m in matches])
+
     parts = [
-        MatchedPart("test sensors", "test_before_invest", [first, second] if covered else [first]),
-        MatchedPart("train staff", "skills_training", [first if covered else second]),
+        part("test sensors", "test_before_invest", [first, second] if covered else [first]),
+        part("train staff", "skills_training", [first if covered else second]),
     ]
     names = {"a": "Air Lab", "b": "Skills Hub"}
     bundle = propose_bundle(parts, names)
