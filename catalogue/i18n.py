@@ -22,7 +22,7 @@ babel = Babel()
 # The languages whose catalogue is complete, offered to readers (the switcher, negotiation,
 # hreflang links). English is the source language. A translator adds a language here once
 # `catalogue/translations/<code>/LC_MESSAGES/messages.po` translates every string.
-SHIPPED_LANGUAGES: tuple[str, ...] = ("en",)
+SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pl")
 DEFAULT_LANGUAGE = "en"
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 # The locale that formats dates and numbers of a language when it is not the language itself:

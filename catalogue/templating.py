@@ -22,6 +22,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         KIND_LABELS=vocabulary_labels.KIND_LABELS,
         FAMILY_LABELS=vocabulary_labels.FAMILY_LABELS,
+        MATCHED_FIELDS=vocabulary_labels.MATCHED_FIELDS,
         AUDIENCE_LABELS=vocabulary_labels.AUDIENCE_LABELS,
         DELIVERY_LABELS=vocabulary_labels.DELIVERY_LABELS,
         DEPLOYMENT_LABELS=vocabulary_labels.DEPLOYMENT_LABELS,

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from flask_babel import gettext, lazy_gettext
 
 from catalogue import vocabularies
+from catalogue.services.translatable import N_
 
 
 def translated(label: str) -> str:
@@ -35,6 +36,19 @@ class TranslatedLabels(Mapping[str, str]):
         return len(self.labels)
 
 
+# The fields of a record a matched term is found in (``matching.analysis.FIELDS``), as pages
+# name them; the API keeps the library's English names.
+MATCHED_FIELDS = TranslatedLabels(
+    {
+        "name": N_("name"),
+        "description": N_("description"),
+        "technologies": N_("technologies"),
+        "sectors": N_("sectors"),
+        "service title": N_("service title"),
+        "service description": N_("service description"),
+        "audiences": N_("audiences"),
+    }
+)
 KIND_LABELS = TranslatedLabels(vocabularies.ORGANISATION_KINDS)
 FAMILY_LABELS = TranslatedLabels(vocabularies.SERVICE_FAMILIES)
 AUDIENCE_LABELS = TranslatedLabels(vocabularies.AUDIENCES)

@@ -48,3 +48,18 @@ def test_a_page_in_german_and_polish_meets_wcag_21_aa_and_fits(
     context.close()
     assert width <= VIEWPORTS[viewport]["width"], f"{name} in {language} scrolls sideways"
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "it"])
+@pytest.mark.parametrize("name", PAGES)
+def test_a_page_in_french_spanish_and_italian_meets_wcag_21_aa(
+    browser, base_url, seed_paths, name, language
+):
+    context = browser.new_context(base_url=base_url, viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    response = page.goto(f"/{language}{seed_paths[name]}")
+    assert response is not None and response.status == 200
+    assert page.locator("html").get_attribute("lang") == language
+    results = Axe().run(page, options=WCAG_21_AA)
+    context.close()
+    assert results.violations_count == 0, results.generate_report()

@@ -44,3 +44,15 @@ def test_exports_keep_the_english_labels_whatever_the_reader_language(client, bu
     assert response.status_code in (200, 404)
     english = client.get("/api/v1/services", headers={"Accept-Language": "de"})
     assert "Testen" not in english.get_data(as_text=True)
+
+
+def test_every_field_a_term_is_matched_in_has_a_label_in_the_reader_s_language(app):
+    from catalogue.vocabulary_labels import MATCHED_FIELDS
+    from matching.analysis import FIELDS
+
+    assert set(MATCHED_FIELDS) == set(FIELDS)
+    with reading(app):
+        assert dict(MATCHED_FIELDS) == {field: field for field in FIELDS}
+    with reading(app, "de"):
+        assert MATCHED_FIELDS["description"] == "Beschreibung"
+        assert MATCHED_FIELDS["service title"] != "service title"
