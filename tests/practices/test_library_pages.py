@@ -113,6 +113,7 @@ def test_practice_page_shows_source_hubs_similar_practices_and_starts_a_need(cli
     assert 'href="/hubs/traffic-lab-hub">Traffic Lab Hub</a>' in html
     assert "Traffic sensor testbed" in page
     assert "Matched on:" in page
+    assert "this practice" in page and "your need" not in page  # the hubs' reasons say what
     assert "Similar practices" in page
     assert 'href="/practices/road-congestion-forecasts">Road congestion forecasts</a>' in html
     assert "draft-case" not in html

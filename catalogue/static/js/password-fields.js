@@ -2,6 +2,24 @@
 // - ASVS 2.1.12: a "Show password" checkbox under each one, to check what was typed;
 // - ASVS 2.1.8: under a new password, a strength meter of its length against the server's rule
 //   (data-min-length); the server also refuses common passwords and says so after submitting.
+// Its words come in the page's language from the script element's data attributes (the
+// password_fields_script macro); English when a page leaves them out.
+var passwordWords = (function (script) {
+  var given = (script && script.dataset) || {};
+  return {
+    show: given.show || "Show password",
+    strength: given.strength || "Strength:",
+    empty: given.empty || "at least {least} characters",
+    short: given.short || "too short: {length} of at least {least} characters",
+    enough: given.enough || "long enough; longer is stronger",
+    strong: given.strong || "strong: a long password",
+  };
+})(document.currentScript);
+
+function fill(words, least, length) {
+  return words.replace("{least}", String(least)).replace("{length}", String(length));
+}
+
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("input[type=password]").forEach(function (field) {
     var wrapper = document.createElement("div");
@@ -19,7 +37,7 @@ function addReveal(field, wrapper) {
   box.setAttribute("aria-controls", field.id);
   var label = document.createElement("label");
   label.htmlFor = box.id;
-  label.textContent = "Show password";
+  label.textContent = passwordWords.show;
   var line = document.createElement("p");
   line.append(box, " ", label);
   wrapper.append(line);
@@ -46,7 +64,7 @@ function addMeter(field, wrapper) {
   said.setAttribute("aria-live", "polite");
   var label = document.createElement("label");
   label.htmlFor = meter.id;
-  label.textContent = "Strength: ";
+  label.textContent = passwordWords.strength + " ";
   var line = document.createElement("p");
   line.append(label, meter, " ", said);
   wrapper.append(line);
@@ -55,13 +73,13 @@ function addMeter(field, wrapper) {
     var length = Array.from(field.value).length;
     meter.value = Math.min(length, least * 2);
     if (length === 0) {
-      said.textContent = "at least " + least + " characters";
+      said.textContent = fill(passwordWords.empty, least, length);
     } else if (length < least) {
-      said.textContent = "too short: " + length + " of at least " + least + " characters";
+      said.textContent = fill(passwordWords.short, least, length);
     } else if (length < least * 1.5) {
-      said.textContent = "long enough; longer is stronger";
+      said.textContent = passwordWords.enough;
     } else {
-      said.textContent = "strong: a long password";
+      said.textContent = passwordWords.strong;
     }
   };
   field.addEventListener("input", update);
