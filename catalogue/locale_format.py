@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_skeleton
 from flask import has_request_context
-from flask_babel import format_date, format_decimal, format_percent, get_locale
+from flask_babel import format_date, format_decimal, format_percent, get_locale, get_translations
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from catalogue import vocabularies
@@ -69,9 +72,48 @@ def country_name(code: str | None) -> str:
     return Locale.parse(language).territories.get(code.upper()) or vocabularies.country_name(code)
 
 
+def local_country_name(english: str, code: str | None) -> str:
+    """``english`` (a name as a data file writes it) on English pages; else the country's name in
+    the reader's language, ``english`` when the locale data has none."""
+    if not code or _language() == DEFAULT_LANGUAGE:
+        return english
+    return Locale.parse(_language()).territories.get(code.upper()) or english
+
+
 def language_name(code: str) -> str:
     """A language's name in the reader's language (CLDR via Babel), e.g. ``Italienisch``."""
     language = _language()
     if language == DEFAULT_LANGUAGE:
         return vocabularies.language_name(code)
     return Locale.parse(language).languages.get(code) or vocabularies.language_name(code)
+
+
+# The variables of a translated sentence that are counts: the one its plural form follows
+# (``num``, or ``count`` in ``{% trans count=... %}``). They are written as the reader writes
+# numbers ("1.152 Praxisbeispiele"); other numbers (ids, years, versions) are left as they are.
+COUNT_VARIABLES = ("num", "count")
+_INTEGER_PLACEHOLDER = re.compile(r"%\((num|count)\)d")
+
+
+def _counted(translated: str, variables: dict[str, Any], autoescape: bool) -> str:
+    for name in COUNT_VARIABLES:
+        value = variables.get(name)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            variables[name] = number(value)
+    translated = _INTEGER_PLACEHOLDER.sub(r"%(\1)s", translated)
+    return (Markup(translated) if autoescape else translated) % variables
+
+
+@pass_context
+def counted_gettext(context: Any, message: str, **variables: Any) -> str:
+    """Jinja's new-style ``gettext``/``_``, with the counts written in the reader's locale."""
+    translated = get_translations().ugettext(message)
+    return _counted(translated, variables, context.eval_ctx.autoescape)
+
+
+@pass_context
+def counted_ngettext(context: Any, singular: str, plural: str, num: int, **variables: Any) -> str:
+    """Jinja's new-style ``ngettext``: the form for ``num``, its counts in the reader's locale."""
+    variables.setdefault("num", num)
+    translated = get_translations().ungettext(singular, plural, num)
+    return _counted(translated, variables, context.eval_ctx.autoescape)

@@ -43,8 +43,16 @@ def init_app(app: Flask) -> None:
         bundle_summary=explanations.bundle_summary,
         family_phrase=vocabulary_labels.family_phrase,
     )
+    # The translation functions of templates (installed by Flask-Babel) again, writing counts as
+    # the reader writes numbers; {% trans %} blocks call them too (new-style gettext).
+    app.jinja_env.globals.update(
+        gettext=locale_format.counted_gettext,
+        _=locale_format.counted_gettext,
+        ngettext=locale_format.counted_ngettext,
+    )
     filters = app.jinja_env.filters
     filters["country_name"] = locale_format.country_name
+    filters["local_country_name"] = locale_format.local_country_name
     filters["language_name"] = locale_format.language_name
     filters["partial_date"] = locale_format.partial_date
     filters["long_date"] = locale_format.long_date

@@ -33,6 +33,7 @@ class Bar:
     needs_width: float
     weak_needs_width: float
     supply_width: float
+    code: str = ""  # ISO 3166-1 alpha-2, for the name in the reader's language
 
     @property
     def needs_y(self) -> int:
@@ -77,6 +78,7 @@ def bars(rows: list[CountryGap]) -> Chart:
             r.needs * scale,
             r.weak_needs * scale,
             r.hubs * scale,
+            r.code,
         )
         for i, r in enumerate(rows)
     ]

@@ -266,3 +266,13 @@ def test_gap_counts_public_needs_and_their_weak_matches_never_a_private_one(app,
     _need("BE", text="Quilting evenings for seniors in the town hall")
     again = client.get("/explore/gap").get_data(as_text=True)
     assert "3 public needs of the needs board" in text_of(again)
+
+
+def test_the_map_and_the_gap_view_name_countries_in_the_reader_s_language(client, catalogue):
+    german_map = client.get("/de/explore/map").get_data(as_text=True)
+    assert "Niederlande" in german_map and "Netherlands" not in german_map
+    polish_gap = client.get("/pl/explore/gap")
+    assert polish_gap.status_code == 200
+    table_and_chart = polish_gap.get_data(as_text=True)
+    assert '<th scope="row">Holandia</th>' in table_and_chart
+    assert 'aria-label="Holandia: ' in table_and_chart

@@ -9,7 +9,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from catalogue import locale_format
-from tests.i18n.conftest import ALL_LANGUAGES
+from tests.i18n.conftest import ALL_LANGUAGES, reading
 
 # What a reader of each language expects: a day, a month of a year, a number, a share.
 EXPECTED = {
@@ -75,3 +75,31 @@ def test_a_hub_page_shows_its_dates_and_country_in_german(client, build):
     page = client.get(f"/de/hubs/{hub.slug}").get_data(as_text=True)
     assert '<time datetime="2022-02-08">8. Februar 2022</time>' in page
     assert "Tschechien" in page
+
+
+COUNTED = (
+    "{% trans count=n %}{{ count }} case{% pluralize %}{{ count }} cases{% endtrans %}|"
+    "{{ ngettext('%(num)d hub', '%(num)d hubs', n) }}|"
+    "{% trans number=n %}Need #{{ number }}{% endtrans %}"
+)
+
+
+def test_counts_in_translated_sentences_are_written_as_the_reader_writes_numbers(app):
+    from flask import render_template_string
+
+    for language in ALL_LANGUAGES:
+        with reading(app, language):
+            written = locale_format.number(1152)
+            cases, hubs, need = render_template_string(COUNTED, n=1152).split("|")
+        assert number_in(cases) == number_in(hubs) == written, language
+        assert need.endswith("#1152"), "an id is not a count: it stays as written"
+    with reading(app, "de"):
+        cases, hubs, _ = render_template_string(COUNTED, n=1152).split("|")
+    assert cases.startswith("1.152 ") and hubs.startswith("1.152 ")
+    with reading(app):
+        cases, hubs, _ = render_template_string(COUNTED, n=1).split("|")
+    assert (cases, hubs) == ("1 case", "1 hub")
+
+
+def number_in(text: str) -> str:
+    return text.split(" ")[0]
