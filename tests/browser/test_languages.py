@@ -68,7 +68,7 @@ def test_a_page_in_french_spanish_and_italian_meets_wcag_21_aa(
 def test_the_password_script_speaks_the_page_s_language(browser, base_url):
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
-    page.goto("/de/register")
+    page.goto("/de/account/register")
     assert page.get_by_role("checkbox", name="Passwort anzeigen").count() >= 1
     assert "mindestens" in page.locator("[id$='-strength-text']").first.inner_text()
     context.close()
