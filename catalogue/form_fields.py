@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext
 from wtforms import EmailField, SelectMultipleField, URLField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, Email, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -36,3 +37,12 @@ class CheckboxesField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+def sort_choices(sorts: dict[str, str], has_words: bool) -> list[SelectChoice]:
+    """A list's sort orders for its "Sort by" control: relevance only when there are words."""
+    return [
+        SelectChoice(value, lazy_gettext(label))
+        for value, label in sorts.items()
+        if value != "relevance" or has_words
+    ]

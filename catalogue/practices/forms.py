@@ -6,8 +6,9 @@ from typing import Any
 
 from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice, SelectField
+from wtforms import SelectField
 
+from catalogue.form_fields import sort_choices
 from catalogue.services.practices import SORTS, PracticeQuery
 
 
@@ -23,10 +24,6 @@ class PracticeSortForm(FlaskForm):
     def for_query(cls, args: Any, query: PracticeQuery) -> PracticeSortForm:
         """The form with the order in force selected; relevance only with search words."""
         form = cls(formdata=args)
-        form.sort.choices = [
-            SelectChoice(value, lazy_gettext(label))
-            for value, label in SORTS.items()
-            if value != "relevance" or query.q
-        ]
+        form.sort.choices = sort_choices(SORTS, bool(query.q))
         form.sort.data = query.order
         return form

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import SearchField, SelectChoice, SelectField
 
+from catalogue.form_fields import sort_choices
 from catalogue.services.browse import SORTS, HubQuery
 
 
@@ -34,10 +35,6 @@ class HubSearchForm(FlaskForm):
     def for_query(cls, args: Any, query: HubQuery) -> HubSearchForm:
         """The form as the list shows it: the order in force selected, relevance with words only."""
         form = cls(formdata=args)
-        form.sort.choices = [
-            SelectChoice(value, lazy_gettext(label))
-            for value, label in SORTS.items()
-            if value != "relevance" or query.q
-        ]
+        form.sort.choices = sort_choices(SORTS, bool(query.q))
         form.sort.data = query.order
         return form
