@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from catalogue import vocabularies
@@ -227,8 +228,13 @@ PATHS: dict[str, dict[str, Any]] = {
 }
 
 
+@cache
 def build_document(server_url: str, max_search_length: int = 200) -> dict[str, Any]:
-    """Return the OpenAPI document, with ``server_url`` as the API's base address."""
+    """Return the OpenAPI document, with ``server_url`` as the API's base address.
+
+    Made once per process and settings (generating the schemas from the contracts takes tens
+    of milliseconds); every caller shares the one document, so none may change it.
+    """
     return {
         "openapi": "3.1.0",
         "info": {

@@ -31,7 +31,7 @@ WORDS = _WORD_TEXT.split(" ")
 
 
 def _text(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+    return " ".join(rng.choices(WORDS, k=words)).capitalize() + "."
 
 
 def _service(rng: random.Random, ref: str, n: int) -> dict[str, Any]:
