@@ -59,13 +59,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # Each worker answers one request at a time on a shared core: BLAS threads only contend
     # (a 12,000 x 384 product took 5x longer with two threads on a busy machine).
     threadpool_limits(app.config["MATCH_BLAS_THREADS"], user_api="blas")
-    app.extensions["match_index"] = IndexHolder(
-        IndexSettings(
-            embedding=app.config["MATCH_EMBEDDING"],
-            refit_wait=app.config["MATCH_REFIT_WAIT"],
-            encode_limit=app.config["MATCH_ENCODE_LIMIT"],
-        )
-    )
+    app.extensions["match_index"] = IndexHolder(IndexSettings.from_config(app.config))
     migrate.init_app(
         app,
         db,

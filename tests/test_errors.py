@@ -3,14 +3,22 @@
 import pytest
 
 
-@pytest.fixture
-def failing_app(app):
-    """The app with one route that breaks, to see what a server error looks like."""
+def add_a_broken_route(app) -> None:
+    """One route that breaks, to see what a server error looks like."""
 
     @app.get("/broken-on-purpose")
     def broken_on_purpose():
         raise RuntimeError("deliberate failure with a secret detail")
 
+
+@pytest.fixture
+def app_setup(app_setup):
+    return (*app_setup, add_a_broken_route)
+
+
+@pytest.fixture
+def failing_app(app):
+    """The app, its server errors answered as in production rather than raised."""
     app.config["PROPAGATE_EXCEPTIONS"] = False
     return app
 

@@ -121,8 +121,7 @@ def test_pages_are_uncached_unless_their_view_says_so(client, build):
         assert "X-Page-Cache" not in client.get(path).headers, path
 
 
-@pytest.fixture
-def probe(app):
+def add_the_probe(app) -> None:
     """A cacheable test view that answers what its query string asks for."""
     from flask import request
 
@@ -137,6 +136,15 @@ def probe(app):
         return "plain", int(request.args.get("status", 200))
 
     app.add_url_rule("/probe", "probe", probe_view)
+
+
+@pytest.fixture
+def app_setup(app_setup):
+    return (*app_setup, add_the_probe)
+
+
+@pytest.fixture
+def probe(app):
     return app.test_client()
 
 

@@ -55,9 +55,17 @@ def test_pages_have_no_inline_script_or_style(client, pages, url):
     assert "<style" not in html and " style=" not in html
 
 
-def test_over_large_request_body_gets_413_with_the_headers(app, client):
-    # No public page accepts a body yet, so a throwaway endpoint reads one the way forms do.
+def add_an_echo(app) -> None:
+    """No public page accepts a body yet, so a throwaway endpoint reads one the way forms do."""
     app.add_url_rule("/_echo", "echo", lambda: str(len(request.form)), methods=["POST"])
+
+
+@pytest.fixture
+def app_setup(app_setup):
+    return (*app_setup, add_an_echo)
+
+
+def test_over_large_request_body_gets_413_with_the_headers(app, client):
     limit = app.config["MAX_CONTENT_LENGTH"]
     response = client.post(
         "/_echo",

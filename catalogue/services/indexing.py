@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -29,6 +30,15 @@ class IndexSettings:
     embedding: bool = True
     refit_wait: float = 1.0  # seconds a request that saw a change waits for the fresh index
     encode_limit: int = 20  # more new passages than this are left to `flask embed-pending`
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> IndexSettings:
+        """The settings an app's ``MATCH_*`` configuration asks for."""
+        return cls(
+            embedding=config["MATCH_EMBEDDING"],
+            refit_wait=config["MATCH_REFIT_WAIT"],
+            encode_limit=config["MATCH_ENCODE_LIMIT"],
+        )
 
 
 class IndexHolder:

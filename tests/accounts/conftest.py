@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from flask import g
+from flask import Flask, g
 from sqlalchemy import select
 
 from catalogue.extensions import db
@@ -65,16 +65,18 @@ def link_in(message: OutboxMessage) -> str:
     return "/" + url.split("/", 3)[3]
 
 
-@pytest.fixture
-def app(app):
-    """The app, forgetting the previous request's user at each request.
+def forget_the_previous_requests_user(app: Flask) -> None:
+    """Make the app forget the previous request's user at each request.
 
     The suite keeps one app context around all requests of a test, and Flask-Login caches the
     user in ``g``, which lives in it; a real server starts each request with a new context.
     """
 
     @app.before_request
-    def forget_the_previous_requests_user() -> None:
+    def forget() -> None:
         g.pop("_login_user", None)
 
-    return app
+
+@pytest.fixture
+def app_setup(app_setup):
+    return (*app_setup, forget_the_previous_requests_user)

@@ -5,20 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from flask import g
 
-from tests.accounts.conftest import Accounts
+from tests.accounts.conftest import Accounts, forget_the_previous_requests_user
 
 
 @pytest.fixture
-def app(app):
-    """The app, forgetting the previous request's user at each request (as in tests/accounts)."""
-
-    @app.before_request
-    def forget_the_previous_requests_user() -> None:
-        g.pop("_login_user", None)
-
-    return app
+def app_setup(app_setup):
+    """The app forgets the previous request's user at each request (as in tests/accounts)."""
+    return (*app_setup, forget_the_previous_requests_user)
 
 
 @pytest.fixture
