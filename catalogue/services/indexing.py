@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from catalogue.models import current_index_revision
 from catalogue.models.revision import QUIET_INDEX
+from catalogue.services import long_lived
 from catalogue.services.embeddings import pending_passages, store_vectors, stored_vectors
 from catalogue.services.hub_matching import published_records
 from matching import MatchIndex
@@ -132,6 +133,7 @@ class IndexHolder:
                 vectors = stored_vectors(session, catalogue_passages(records, encoder.model_id))
         index = MatchIndex(encoder=encoder).fit(records, vectors) if records else None
         self._swap(index, revision)
+        long_lived.settle()
         if index is not None and encoder is not None:
             with self._lock:
                 self._filling += 1

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from catalogue.models import Practice
-from catalogue.services import hub_matching
+from catalogue.services import hub_matching, long_lived
 from catalogue.services.indexing import IndexHolder
 from catalogue.vocabularies import PUBLISHED
 from matching import Match, MatchIndex, OrganisationRecord
@@ -45,14 +45,17 @@ class PracticeIndexHolder:
         """Return the index of the published practices (``None`` when there are none)."""
         key = _practices_state(session)
         with self._lock:
-            if key != self._key:
-                practices = session.scalars(
-                    select(Practice).where(Practice.status == PUBLISHED).order_by(Practice.ref)
-                ).all()
-                records = [practice_record(p) for p in practices]
-                self._index = MatchIndex(encoder=None).fit(records) if records else None
-                self._key = key
-            return self._index
+            if key == self._key:
+                return self._index
+            practices = session.scalars(
+                select(Practice).where(Practice.status == PUBLISHED).order_by(Practice.ref)
+            ).all()
+            records = [practice_record(p) for p in practices]
+            self._index = MatchIndex(encoder=None).fit(records) if records else None
+            self._key = key
+            index = self._index
+        long_lived.settle()
+        return index
 
 
 def _practices_state(session: Session) -> tuple:
