@@ -78,8 +78,10 @@ def learn(table: dict[Setting, np.ndarray], needs: Sequence[dict[str, Any]]) -> 
     report = []
     for group in LANGUAGE_GROUPS:
         rows = np.asarray(
-            [i for i, n in enumerate(needs) if language_group(n["language"]) == group]
+            [i for i, n in enumerate(needs) if language_group(n["language"]) == group], dtype=int
         )
+        if rows.size == 0:  # no need of the group (the vocabulary covers its languages now)
+            continue
         chosen = best_setting(table, rows)
         report.append({
             "group": group, "needs": len(rows), "setting": chosen,
@@ -107,4 +109,6 @@ def run(records: Sequence[OrganisationRecord], needs: list[dict], vectors_path: 
     print("DEFAULT_FUSION = {")
     for r in report:
         print(f'    "{r["group"]}": Fusion({r["setting"][0]}, {r["setting"][1]}),')
+    for group in sorted(set(LANGUAGE_GROUPS) - {r["group"] for r in report}):
+        print(f'    # "{group}": no need of this group; its setting stays as it is')
     print("}")
