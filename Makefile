@@ -48,7 +48,7 @@ serve: $(STAMP) compile-translations
 	$(FLASK) db upgrade
 	if [ -z "$$FLASK_PUBLIC_BASE_URL$$FLASK_TRUSTED_HOSTS" ]; then \
 	  export FLASK_TRUSTED_HOSTS='["127.0.0.1", "localhost"]'; fi; \
-	$(BIN)/gunicorn -w 2 -b 127.0.0.1:8000 'catalogue:create_app()'
+	$(BIN)/gunicorn -w 2 -b 127.0.0.1:8000 --timeout 120 'catalogue:create_app()'
 
 ## test: the whole suite on SQLite on two workers (the browser tests run with test-browser)
 test: $(STAMP) compile-translations

@@ -41,6 +41,28 @@ def catalogue_languages() -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def checked_languages(configured: object) -> tuple[str, ...]:
+    """The configured ``LANGUAGES``, refused unless each has a catalogue and English is one."""
+    if isinstance(configured, str) or not isinstance(configured, list | tuple):
+        raise RuntimeError(
+            "Refusing to start: LANGUAGES must be a list of language codes, e.g. "
+            f'FLASK_LANGUAGES=\'["en", "de"]\', not {configured!r}.'
+        )
+    available = catalogue_languages()
+    unknown = [code for code in configured if code not in available]
+    if unknown:
+        raise RuntimeError(
+            f"Refusing to start: LANGUAGES names {', '.join(map(repr, unknown))}, which has no "
+            f"catalogue in catalogue/translations (there are: {', '.join(available)})."
+        )
+    if DEFAULT_LANGUAGE not in configured:
+        raise RuntimeError(
+            f"Refusing to start: LANGUAGES must include {DEFAULT_LANGUAGE!r}, the source "
+            "language every other page falls back to."
+        )
+    return tuple(configured)
+
+
 def offered_languages() -> tuple[str, ...]:
     """The languages this app offers (``LANGUAGES``; ``SHIPPED_LANGUAGES`` unless configured)."""
     return tuple(current_app.config["LANGUAGES"])
@@ -186,7 +208,7 @@ def init_app(app: Flask) -> None:
     Called before the proxies are trusted, so that ``X-Forwarded-Prefix`` comes first in
     ``SCRIPT_NAME`` and the language after it.
     """
-    app.config.setdefault("LANGUAGES", SHIPPED_LANGUAGES)
+    app.config["LANGUAGES"] = checked_languages(app.config.get("LANGUAGES", SHIPPED_LANGUAGES))
     babel.init_app(app, locale_selector=select_locale, default_locale=DEFAULT_LANGUAGE)
     app.wsgi_app = LanguagePrefix(app.wsgi_app, app.config["LANGUAGES"])  # type: ignore[method-assign]
     app.before_request(switch_language)
