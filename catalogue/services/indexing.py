@@ -30,7 +30,8 @@ class IndexSettings:
 
     embedding: bool = True
     refit_wait: float = 1.0  # seconds a request that saw a change waits for the fresh index
-    encode_limit: int = 20  # more new passages than this are left to `flask embed-pending`
+    # More new passages than this are left to `flask embed-pending`; 0: the worker encodes none.
+    encode_limit: int = 20
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> IndexSettings:
@@ -134,7 +135,7 @@ class IndexHolder:
         index = MatchIndex(encoder=encoder).fit(records, vectors) if records else None
         self._swap(index, revision)
         long_lived.settle()
-        if index is not None and encoder is not None:
+        if index is not None and encoder is not None and self.settings.encode_limit > 0:
             with self._lock:
                 self._filling += 1
             threading.Thread(

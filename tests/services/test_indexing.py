@@ -201,3 +201,13 @@ def test_an_organisation_unpublished_while_the_old_index_serves_is_left_out(app,
     assert [
         m.id for m in find_matches(db.session, holder, MatchRequest(text="water leaks")).matches
     ] == ["kept"]
+
+
+def test_with_an_encode_limit_of_zero_a_worker_encodes_nothing_and_is_idle_at_once(
+    app, build, encoder
+):
+    build.organisation(name="Leak Lab", description="Finds leaks in water pipes.")
+    holder = _holder(encoder, encode_limit=0)
+    assert holder.index(db.session) is not None
+    assert not holder.refitting  # pages rendered now may be cached: no thread is filling in
+    assert holder.wait_idle() and encoder.passage_texts == 0
