@@ -20,6 +20,7 @@ from matching.analysis import (
     org_field_texts,
     service_field_texts,
 )
+from matching.concepts import CONCEPT_PREFIX
 from matching.explain import ExplainContext
 from matching.fusion import Fusion, check_fusion, language_group
 from matching.language import check_language, detect_language
@@ -38,6 +39,13 @@ SIMILAR_CANDIDATES = 50  # ...among the hubs closest in meaning, when there are 
 NETWORKING_CONCEPT = "#networking"  # a need that states it asks for partners
 NETWORKING_FAMILY = FAMILIES.index("ecosystem_networking")
 LENGTH_SLOPE = 0.3  # learned on the development set (docs/matching.md)
+# A need's plain words (not its concepts) can only match records written in the need's
+# language, and where few records are, they match them on the commonest words ("ville",
+# "numérique"), which are rare in the whole catalogue and so weigh most. They count in
+# proportion to the share of records in their language, fully from OWN_LANGUAGE_FULL_SHARE,
+# never below OWN_LANGUAGE_FLOOR (names and loan words still count). See docs/matching.md.
+OWN_LANGUAGE_FULL_SHARE = 0.2
+OWN_LANGUAGE_FLOOR = 0.3
 _NO_TERMS = "\x00"  # the single, never-matching term of a catalogue without any words
 
 
@@ -126,6 +134,10 @@ class MatchIndex:
         self.records_ = tuple(ordered)
         self.record_index_ = {record.id: i for i, record in enumerate(ordered)}
         self.record_language_ = tuple(record_language(r) for r in ordered)
+        self.language_share_ = {
+            language: count / len(ordered)
+            for language, count in Counter(self.record_language_).items()
+        }
         self._fit_units()
         field_terms = self._field_terms()
         self.vectorizer_ = TfidfVectorizer(
@@ -219,13 +231,30 @@ class MatchIndex:
         total = sum(self.field_matrices_.values())
         self.term_unit_ = sparse.csr_matrix(total).T.tocsr().astype(np.float32)
 
-    def _query_vector(self, terms: list[str]) -> sparse.csr_matrix:
-        """TF-IDF vector of a need, as the vectorizer would make it, without its overhead."""
+    def plain_word_weight(self, language: str) -> float:
+        """How much a need's plain words count against its concepts, by the need's language.
+
+        English (most of any catalogue, and the language of loan words) counts fully; another
+        language as its share of the records allows (``OWN_LANGUAGE_FULL_SHARE``).
+        """
+        if language == "en":
+            return 1.0
+        share = self.language_share_.get(language, 0.0) / OWN_LANGUAGE_FULL_SHARE
+        return max(OWN_LANGUAGE_FLOOR, min(1.0, share))
+
+    def _query_vector(self, terms: list[str], plain_weight: float = 1.0) -> sparse.csr_matrix:
+        """TF-IDF vector of a need, as the vectorizer would make it, without its overhead;
+        terms that are not concepts are weighted by ``plain_weight``."""
         counts = Counter(self.vectorizer_.vocabulary_.get(term, -1) for term in terms)
         counts.pop(-1, None)
         ids = np.asarray(sorted(counts), dtype=np.int32)
         values = np.asarray([1.0 + np.log(counts[i]) for i in ids], dtype=np.float32)
         values *= self.vectorizer_.idf_[ids].astype(np.float32)
+        if plain_weight != 1.0:
+            plain = np.asarray(
+                [not self.terms_[i].startswith(CONCEPT_PREFIX) for i in ids], dtype=bool
+            )
+            values[plain] *= plain_weight
         norm = float(np.sqrt((values * values).sum())) or 1.0
         shape = (1, len(self.terms_))
         return sparse.csr_matrix((values / norm, ids, [0, len(ids)]), shape=shape)
@@ -295,7 +324,7 @@ class MatchIndex:
         country, preferred, limit = check_options(country, families, limit)
         language = check_language(language) if language else detect_language(text)
         parsed = analyze_query(text, language, self.use_concepts)
-        vector = self._query_vector(parsed.terms)
+        vector = self._query_vector(parsed.terms, self.plain_word_weight(language))
         context = ExplainContext(
             self, vector, parsed.surfaces, language, country, "need", parsed.word_concepts
         )
