@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 
 ## translations: extract every marked string into messages.pot and merge it into each language's .po
 translations: $(STAMP)
-	$(PYBABEL) -q extract -F catalogue/babel.cfg -k lazy_gettext -k _l -c Translators: --add-location=file --sort-by-file \
+	$(PYBABEL) -q extract -F catalogue/babel.cfg -k lazy_gettext -k _l -k Nn_:1,2 -c Translators: --add-location=file --sort-by-file \
 	  --project='Hubs for Cities' --copyright-holder='the Hubs for Cities authors' -o $(TRANSLATIONS)/messages.pot .
 	$(PYBABEL) -q update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --ignore-obsolete \
 	  --no-fuzzy-matching

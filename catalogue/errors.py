@@ -5,19 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, render_template, request
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from werkzeug.exceptions import BadHost, HTTPException, SecurityError
 
 from catalogue.contracts.api import Error, ErrorBody
 from catalogue.services.translatable import N_
+
+# A page's sentence: a msgid marked with N_ (or a singular and plural pair marked with Nn_,
+# chosen by the value "num") and its %(name)s values.
+Wording = tuple[str | tuple[str, str], dict[str, Any]]
 
 
 class DomainError(Exception):
     """Base of the errors services raise; each edge (view, API, CLI) translates them.
 
     ``message`` is the English sentence of the API's error body, a contract. ``wording``
-    (a msgid marked with ``N_`` and its ``%(name)s`` values) is the same sentence for a page,
-    in the reader's language; without it a page looks ``message`` itself up in the catalogue.
+    (a msgid marked with ``N_`` or ``Nn_``, and its ``%(name)s`` values) is the same sentence
+    for a page, in the reader's language; without it a page looks ``message`` itself up in the
+    catalogue.
     """
 
     status = 400
@@ -26,7 +31,7 @@ class DomainError(Exception):
         self,
         message: str,
         fields: dict[str, str] | None = None,
-        wording: tuple[str, dict[str, Any]] | None = None,
+        wording: Wording | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -133,11 +138,15 @@ def wants_json() -> bool:
     return best == "application/json"
 
 
-def page_message(message: str, wording: tuple[str, dict[str, Any]] | None = None) -> str:
+def page_message(message: str, wording: Wording | None = None) -> str:
     """An error's sentence for a page: its wording translated, else ``message`` looked up."""
     if wording is None:
         return shorten(gettext(message), MAX_MESSAGE_LENGTH)
     msgid, values = wording
+    if isinstance(msgid, tuple):  # marked with Nn_: the form for the number ``num``
+        singular, plural = msgid
+        others = {name: value for name, value in values.items() if name != "num"}
+        return shorten(ngettext(singular, plural, values["num"], **others), MAX_MESSAGE_LENGTH)
     return shorten(gettext(msgid, **values), MAX_MESSAGE_LENGTH)
 
 
@@ -145,7 +154,7 @@ def error_response(
     status: int,
     message: str,
     fields: dict[str, Any] | None = None,
-    wording: tuple[str, dict[str, Any]] | None = None,
+    wording: Wording | None = None,
 ):
     """Render an error as JSON for API clients (English, the contract) and as a page for people
     (in their language, where the catalogue has the sentence)."""

@@ -22,6 +22,17 @@ LISTS = {
 SEARCHABLE = ("hub list", "practice list", "organisations", "needs board")
 
 
+def test_a_page_past_the_last_counts_the_pages_in_the_readers_language(client, build):
+    for n in range(25):  # two pages of twenty
+        build.organisation(name=f"Hub {n}")
+    english = message(client.get("/hubs/", query_string={"page": "3"}))
+    assert "Page 3 does not exist: this list has 2 pages." in english
+    polish = message(client.get("/pl/hubs/", query_string={"page": "3"}))
+    assert "Strona 3 nie istnieje: ta lista ma 2 strony." in polish
+    german = message(client.get("/de/hubs/", query_string={"page": "9"}))
+    assert "Seite 9 existiert nicht: Diese Liste hat 2 Seiten." in german
+
+
 def message(response) -> str:
     """The error message, from the JSON error shape or the page's text."""
     if response.is_json:
@@ -57,7 +68,10 @@ def test_a_page_past_the_last_is_not_found_everywhere(client, build, what):
     build.practice()
     response = client.get(LISTS[what], query_string={"page": "2"})
     assert response.status_code == 404
-    assert "Page 2 does not exist: this list has 1 page(s)." in message(response)
+    if response.is_json:  # the API's English sentence, a contract
+        assert message(response) == "Page 2 does not exist: this list has 1 page(s)."
+    else:
+        assert "Page 2 does not exist: this list has 1 page." in message(response)
     assert client.get(LISTS[what], query_string={"page": "1"}).status_code == 200
 
 

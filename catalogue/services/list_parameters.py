@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 from catalogue.errors import NotFound, ValidationError
-from catalogue.services.translatable import N_
+from catalogue.services.translatable import N_, Nn_
 
 MAX_PAGE = 10_000
 
@@ -102,8 +102,11 @@ def count_pages(page: int, total: int, per_page: int) -> int:
             f"Page {page} does not exist: this list has {pages} page(s).",
             fields={"page": f"must be at most {pages}"},
             wording=(
-                N_("Page %(page)s does not exist: this list has %(pages)s page(s)."),
-                {"page": page, "pages": pages},
+                Nn_(
+                    "Page %(page)s does not exist: this list has %(num)s page.",
+                    "Page %(page)s does not exist: this list has %(num)s pages.",
+                ),
+                {"page": page, "num": pages},
             ),
         )
     return pages

@@ -5,7 +5,7 @@ Services import no flask, so they cannot look up the reader's language themselve
 (``catalogue/service_words.py``: Flask-Babel's, in the language of the request) and leave the
 English as written when none is installed (the matching library, scripts). Labels defined at
 import time are only marked, with ``N_``, and translated where they are shown.
-``pybabel extract`` finds all three by their names.
+``Nn_`` marks a sentence with a plural. ``pybabel extract`` finds them all by their names.
 """
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ from typing import Any
 from matching.wording import N_  # the one marker: the library marks its own labels with it
 
 Gettext = Callable[..., str]
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - gettext's marker style
+    """Mark a sentence with a singular and a plural form for translation, as ``N_`` does one;
+    the page picks the form by its ``num`` value (``errors.page_message``)."""
+    return singular, plural
 
 
 def _english(message: str, /, **values: Any) -> str:

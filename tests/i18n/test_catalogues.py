@@ -17,7 +17,7 @@ from catalogue.i18n import DEFAULT_LANGUAGE, SHIPPED_LANGUAGES, catalogue_langua
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "catalogue" / "translations"
 # The keywords `make translations` extracts, beside Babel's own (_, gettext, ngettext, N_...).
-KEYWORDS = DEFAULT_KEYWORDS | {"lazy_gettext": None, "_l": None}
+KEYWORDS = DEFAULT_KEYWORDS | {"lazy_gettext": None, "_l": None, "Nn_": (1, 2)}
 CATALOGUE_LANGUAGES = ("en", "de", "fr", "es", "it", "pl")
 FIX = "run `make translations` and commit catalogue/translations"
 

@@ -221,7 +221,7 @@ class TestPagination:
     def test_page_beyond_the_last_is_not_found_as_in_the_api(self, client, many, text):
         response = client.get("/hubs/?page=4")
         assert response.status_code == 404
-        assert "Page 4 does not exist: this list has 3 page(s)" in text(response)
+        assert "Page 4 does not exist: this list has 3 pages." in text(response)
 
     def test_page_links_keep_the_filters(self, client, many):
         html = client.get("/hubs/?kind=dih&q=hub").get_data(as_text=True)
