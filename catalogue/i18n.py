@@ -36,8 +36,13 @@ API_PAGES = frozenset({"api.show_api_docs"})
 
 
 def catalogue_languages() -> tuple[str, ...]:
-    """The languages with a catalogue in ``catalogue/translations`` (shipped or in progress)."""
-    found = {po.parents[1].name for po in TRANSLATIONS_DIR.glob("*/LC_MESSAGES/messages.po")}
+    """The languages with a catalogue in ``catalogue/translations`` (shipped or in progress):
+    its ``.po`` source, or only the compiled ``.mo`` (an installed package ships those)."""
+    found = {
+        catalogue.parents[1].name
+        for pattern in ("*/LC_MESSAGES/messages.po", "*/LC_MESSAGES/messages.mo")
+        for catalogue in TRANSLATIONS_DIR.glob(pattern)
+    }
     return tuple(sorted(found))
 
 

@@ -33,3 +33,17 @@ def test_the_environment_names_the_languages_as_a_json_list(app_config, monkeypa
     monkeypatch.setenv("FLASK_LANGUAGES", '["en", "it"]')
     config = {key: value for key, value in app_config.items() if key != "LANGUAGES"}
     assert create_app(config).config["LANGUAGES"] == ("en", "it")
+
+
+def test_an_installed_package_with_only_compiled_catalogues_offers_its_languages(
+    app_config, monkeypatch, tmp_path
+):
+    from catalogue import i18n
+
+    for language in ("en", "de"):  # a wheel ships the .mo files, not the .po sources
+        folder = tmp_path / language / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        (folder / "messages.mo").write_bytes(b"")
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    assert i18n.catalogue_languages() == ("de", "en")
+    assert create_app(app_config | {"LANGUAGES": ["en", "de"]}).config["LANGUAGES"] == ("en", "de")
