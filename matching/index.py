@@ -261,12 +261,9 @@ class MatchIndex:
 
     def _unit_scores(self, vector: sparse.csr_matrix) -> np.ndarray:
         """Cosine of the query with every unit: add up the postings of the query's terms."""
-        scores = np.zeros(len(self.unit_org_), dtype=np.float32)
-        postings = self.term_unit_
-        for term, weight in zip(vector.indices, vector.data, strict=True):
-            start, stop = postings.indptr[term], postings.indptr[term + 1]
-            scores[postings.indices[start:stop]] += weight * postings.data[start:stop]
-        return np.clip(scores, 0.0, 1.0)
+        postings = self.term_unit_[vector.indices]  # the query's terms' rows, in C
+        scores = postings.T @ vector.data.astype(np.float32)
+        return np.clip(np.asarray(scores, dtype=np.float32).reshape(-1), 0.0, 1.0)
 
     def detect_language(self, text: str) -> str:
         """Return the ISO 639-1 code of the language a text is written in."""
