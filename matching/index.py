@@ -39,6 +39,10 @@ SIMILAR_CANDIDATES = 50  # ...among the hubs closest in meaning, when there are 
 NETWORKING_CONCEPT = "#networking"  # a need that states it asks for partners
 NETWORKING_FAMILY = FAMILIES.index("ecosystem_networking")
 LENGTH_SLOPE = 0.3  # learned on the development set (docs/matching.md)
+# A network or initiative ranks above a provider for a delivery need only with twice its
+# evidence: at 0.7 an EU programme's own "test before invest" page, lifted by the embedding,
+# led "test air-quality sensors before buying them" (docs/matching.md, 6b).
+INTERMEDIARY_FACTOR = 0.5
 # A need's plain words (not its concepts) can only match records written in the need's
 # language, and where few records are, they match them on the commonest words ("ville",
 # "numérique"), which are rare in the whole catalogue and so weigh most. They count in
@@ -69,7 +73,7 @@ class MatchIndex:
         Add multilingual concept tokens; ``False`` leaves plain stemmed words.
     length_slope : float, default LENGTH_SLOPE
         Pivoted length normalisation of fields (1: plain cosine); see ``matching.weighting``.
-    intermediary_factor : float, default 0.7
+    intermediary_factor : float, default INTERMEDIARY_FACTOR
         Weight of networks and initiatives (``INTERMEDIARY_KINDS``) for a need asking for
         delivery rather than for partners; 1 ranks them with providers.
     min_df : int, default 1
@@ -100,7 +104,7 @@ class MatchIndex:
         neighbour_boost: float = 0.04,
         use_concepts: bool = True,
         length_slope: float = LENGTH_SLOPE,
-        intermediary_factor: float = 0.7,
+        intermediary_factor: float = INTERMEDIARY_FACTOR,
         min_df: int = 1,
         max_df: float = 1.0,
         encoder: Encoder | None = None,

@@ -153,3 +153,10 @@ def test_a_need_in_every_eu_language_finds_relevant_english_hubs(seed_index, nee
     relevant = [m for m in matches[:10] if graded["relevance"].get(m.id, 0) > 0]
     assert relevant, f"no graded-relevant hub in the top 10 for {need['id']}"
     assert all(0.0 <= m.semantic <= 1.0 for m in matches)
+
+
+def test_with_the_embedding_a_delivery_need_is_led_by_a_provider_not_a_programme(seed_index):
+    # The served app once ranked the EDIH programme's own "Test before invest" page first here.
+    text = "We want to test air-quality sensors before buying them"
+    matches = seed_index.query(text, query_vector=E5Encoder().query(text))
+    assert matches[0].kind != "network", matches[0].id
