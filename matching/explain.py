@@ -111,6 +111,7 @@ def _matched_terms(context: ExplainContext, org: int, units: list[int]) -> list[
     unit add up to its score.
     """
     query = context.vector.tocsr()
+    terms = context.index.terms_
     weights: dict[tuple[str, str], float] = defaultdict(float)
     keys: dict[tuple[str, str], set[str]] = defaultdict(set)
     forms: dict[tuple[int, str], dict[str, str]] = {}  # each field's words, read once
@@ -118,17 +119,15 @@ def _matched_terms(context: ExplainContext, org: int, units: list[int]) -> list[
         fields = ORG_FIELDS if context.index.unit_service_[unit] < 0 else SERVICE_FIELDS
         for name in fields:
             overlap = _field_overlap(context.index, name, unit, query)
-            matched = {str(context.index.terms_[term_id]) for term_id, _ in overlap}
+            if not overlap:
+                continue
+            matched = {terms[term_id] for term_id, _ in overlap}
             for term_id, value in overlap:
-                term = str(context.index.terms_[term_id])
+                term = terms[term_id]
                 concept = context.word_concepts.get(term)
                 # A word is shown as its concept only where the field states the concept too.
-                shown_id = (
-                    context.index.vectorizer_.vocabulary_[concept]
-                    if concept in matched
-                    else term_id
-                )
-                shown = _shown_term(context, org, unit, name, shown_id, forms)
+                shown_term = concept if concept is not None and concept in matched else term
+                shown = _shown_term(context, org, unit, name, shown_term, forms)
                 weights[(shown, name)] += value
                 keys[(shown, name)].add(term)
     ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
@@ -157,7 +156,7 @@ def _shown_term(
     org: int,
     unit: int,
     field: str,
-    term_id: int,
+    term: str,
     forms: dict[tuple[int, str], dict[str, str]],
 ) -> str:
     """Show a term as the need worded it, or else as the organisation's text words it.
@@ -165,7 +164,6 @@ def _shown_term(
     ``forms`` keeps the words of each (unit, field) already read for this explanation.
     """
     index = context.index
-    term = str(index.terms_[term_id])
     if term in context.surfaces:
         return context.surfaces[term]
     if term.startswith("#"):

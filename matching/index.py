@@ -153,7 +153,7 @@ class MatchIndex:
             self.vectorizer_.fit(documents)
         except ValueError:  # no term survived (stop words only, or pruned by min_df/max_df)
             self.vectorizer_.set_params(min_df=1, max_df=1.0).fit([[_NO_TERMS]])
-        self.terms_ = self.vectorizer_.get_feature_names_out()
+        self.terms_ = self.vectorizer_.get_feature_names_out().tolist()  # by id, plain str
         self._fit_matrices(field_terms, weights)
         self.semantic_ = SemanticUnits.build(
             self.records_, vectors or {}, self._model_id(), self.unit_org_, SIMILAR_CANDIDATES
@@ -199,8 +199,13 @@ class MatchIndex:
         self.unit_service_ = np.asarray(unit_service, dtype=np.int64)
         self.unit_family_ = np.asarray(unit_family, dtype=np.int64)
         self.org_start_ = np.asarray(starts, dtype=np.int64)
-        self.org_country_ = np.asarray([r.country or "" for r in self.records_], dtype="<U2")
-        self.org_kind_ = np.asarray([r.kind for r in self.records_], dtype=object)
+        countries = [r.country or "" for r in self.records_]
+        self.countries_ = sorted(set(countries))
+        code = {country: i for i, country in enumerate(self.countries_)}
+        self.org_country_code_ = np.asarray([code[c] for c in countries], dtype=np.int32)
+        self.org_intermediary_ = np.asarray(
+            [r.kind in INTERMEDIARY_KINDS for r in self.records_], dtype=bool
+        )
 
     def _field_terms(self) -> dict[str, list[list[str]]]:
         """Analyse every field of every unit, and note the families each profile reveals."""
@@ -411,13 +416,12 @@ class MatchIndex:
         scores = aggregate(unit_scores, self.org_start_)
         shares = None if cosines is None else _meaning_shares(scores, words, self)
         if not intermediaries_fit:
-            scores = scores * kind_weights(
-                self.org_kind_, INTERMEDIARY_KINDS, self.intermediary_factor
-            )
+            scores = scores * kind_weights(self.org_intermediary_, self.intermediary_factor)
         if context.country is not None:
             scores = scores * country_weights(
-                self.org_country_, context.country, self.country_boost, self.neighbour_boost
-            )
+                self.org_country_code_, self.countries_, context.country, self.country_boost,
+                self.neighbour_boost,
+            )  # fmt: skip
         if exclude is not None:
             scores[exclude] = 0.0
         return Ranking(context, unit_scores, top_k(scores, limit), scores, shares)

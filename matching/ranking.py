@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from matching.geography import NEIGHBOURS
@@ -34,32 +36,40 @@ def family_weights(
     return np.where(unit_ok, 1.0, 1.0 / (1.0 + boost)).astype(np.float32)
 
 
-def kind_weights(
-    org_kind: np.ndarray, intermediary_kinds: frozenset[str], factor: float
-) -> np.ndarray:
+def kind_weights(intermediary: np.ndarray, factor: float) -> np.ndarray:
     """Weight organisations: 1 for providers, ``factor`` for networks and initiatives.
 
     A network or initiative points cities to providers rather than delivering services itself,
     so for a need asking for delivery it ranks below a provider with the same evidence.
+    ``intermediary`` is a boolean mask over the organisations.
     """
-    intermediary = np.isin(org_kind, sorted(intermediary_kinds))
     return np.where(intermediary, factor, 1.0).astype(np.float32)
 
 
 def country_weights(
-    org_country: np.ndarray, city_country: str, same_boost: float, neighbour_boost: float
+    country_codes: np.ndarray,
+    countries: Sequence[str],
+    city_country: str,
+    same_boost: float,
+    neighbour_boost: float,
 ) -> np.ndarray:
     """Weight organisations: 1 in the city's country, a little less next door, less elsewhere.
 
-    EU-wide organisations (no country) count as neighbours of every city.
+    Organisation ``i`` is in ``countries[country_codes[i]]``; EU-wide organisations (country
+    "") count as neighbours of every city. The weight is worked out once per country.
     """
-    same = org_country == city_country
-    near = np.isin(org_country, sorted(NEIGHBOURS.get(city_country, ()))) | (org_country == "")
-    return np.where(
-        same,
-        1.0,
-        np.where(near, (1.0 + neighbour_boost) / (1.0 + same_boost), 1 / (1 + same_boost)),
-    ).astype(np.float32)
+    near = NEIGHBOURS.get(city_country, ())
+    elsewhere = 1.0 / (1.0 + same_boost)
+    table = np.asarray(
+        [
+            1.0 if country == city_country
+            else (1.0 + neighbour_boost) * elsewhere if country in near or not country
+            else elsewhere
+            for country in countries
+        ],
+        dtype=np.float32,
+    )  # fmt: skip
+    return table[country_codes]
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
