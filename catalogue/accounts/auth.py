@@ -16,7 +16,7 @@ from flask_wtf import FlaskForm
 from catalogue.errors import PermissionDenied, ValidationError
 from catalogue.extensions import db
 from catalogue.services import login_sessions, passwords
-from catalogue.services.accounts import Mailer, normalise_email
+from catalogue.services.accounts import Mailer, find_account, normalise_email
 from catalogue.services.mail import MailSettings
 from catalogue.services.translatable import N_
 
@@ -116,7 +116,12 @@ def admin_required(view: Callable) -> Callable:
 
 
 def _login_account_key() -> str:
-    return "login-account:" + normalise_email(request.form.get("email", ""))[:320]
+    """Count an account's failed logins per password: a new password (set through a reset link,
+    so by whoever reads the account's mail) starts a new count, and the owner is not kept out
+    by someone who failed to guess the old one."""
+    email = normalise_email(request.form.get("email", ""))[:320]
+    account = find_account(db.session, email) if email else None
+    return f"login-account:{email}:{account.password_version if account else 0}"
 
 
 def _not_a_login_attempt() -> bool:

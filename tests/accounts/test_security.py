@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.accounts.conftest import PASSWORD
+from tests.accounts.conftest import PASSWORD, link_in, mails_to
 
 
 @pytest.fixture
@@ -97,3 +97,24 @@ def test_an_unknown_hash_method_stops_the_app_at_start():
 
     with pytest.raises(ValueError, match="md5-please"):
         create_app({"TESTING": True, "PASSWORD_HASH_METHOD": "md5-please"})
+
+
+def test_a_new_password_ends_the_throttle_of_failed_logins(client, accounts):
+    # Anyone may fail to log in as anna; the reset link, sent to her mailbox, lets her back in.
+    accounts.make("anna@hub.example.eu")
+    token = csrf_token(client, "/login")
+    for _ in range(3):
+        assert login(client, "anna@hub.example.eu", "wrong password", token).status_code == 400
+    assert login(client, "anna@hub.example.eu", PASSWORD, token).status_code == 429
+    reset = {"email": "anna@hub.example.eu", "csrf_token": csrf_token(client, "/account/reset")}
+    assert client.post("/account/reset", data=reset).status_code == 303
+    link = link_in(mails_to("anna@hub.example.eu")[-1])
+    new = "my new reset passphrase"
+    assert (
+        client.post(
+            link, data={"password": new, "csrf_token": csrf_token(client, link)}
+        ).status_code
+        == 303
+    )
+    assert login(client, "anna@hub.example.eu", "wrong password", token).status_code == 400
+    assert login(client, "anna@hub.example.eu", new, token).status_code == 303
