@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from flask import Flask, has_request_context
-from flask_babel import gettext, ngettext
+from flask_babel import force_locale, gettext, ngettext
 
+from catalogue.i18n import DEFAULT_LANGUAGE, FORMATTING_LOCALES, offered_languages
 from catalogue.services import translatable
 
 
@@ -24,6 +27,18 @@ def _ngettext(singular: str, plural: str, num: int, /, **values: Any) -> str:
     return (singular if num == 1 else plural) % values
 
 
+@contextmanager
+def _in_language(languages: Iterable[str | None]) -> Iterator[None]:
+    """During a request, Flask-Babel's translations of the first offered of ``languages``."""
+    if not has_request_context():
+        yield
+        return
+    offered = offered_languages()
+    chosen = next((code for code in languages if code in offered), DEFAULT_LANGUAGE)
+    with force_locale(FORMATTING_LOCALES.get(chosen, chosen)):
+        yield
+
+
 def init_app(app: Flask) -> None:
     """Install the request's translations for the services (the same for every app)."""
-    translatable.install(_gettext, _ngettext)
+    translatable.install(_gettext, _ngettext, _in_language)

@@ -16,7 +16,7 @@ from catalogue.models.needs import ANSWERED, READ, SENT
 from catalogue.services import duplicates
 from catalogue.services.mail import MailSettings, send_mail
 from catalogue.services.need_values import email_address, one_line
-from catalogue.services.translatable import N_, gettext
+from catalogue.services.translatable import N_, gettext, in_language
 
 MAX_NAME_LENGTH = 200
 MAX_MESSAGE_LENGTH = 5000
@@ -114,6 +114,11 @@ def recipients(session: Session, organisation: Organisation) -> list[str]:
     return [organisation.email] if organisation.email else []
 
 
+def need_languages(need: Need | None) -> list[str | None]:
+    """The languages to write to a need's official in: the one chosen, then the need's own."""
+    return [need.language, need.detected_language] if need is not None else []
+
+
 def contacts_today(session: Session, need: Need) -> int:
     """How many contact requests the need sent in the last 24 hours."""
     since = utcnow() - timedelta(days=1)
@@ -142,20 +147,21 @@ def send_contact(
     session.add(contact)
     session.flush()
     addresses = recipients(session, organisation)
-    subject = gettext("A city asks %(organisation)s for help", organisation=organisation.name)
-    subject = subject[:300]
-    who = values.name + (f" ({values.role})" if values.role else "")
-    body = gettext(
-        "%(who)s <%(email)s> wrote through Hubs for Cities:\n\n%(message)s\n",
-        who=who,
-        email=values.email,
-        message=values.message,
-    )
-    if managers_of(session, organisation):
-        link = links.inbox_message(organisation, contact)
-        body += "\n" + gettext("Read and answer it in your inbox: %(link)s", link=link)
-    else:
-        body += "\n" + gettext("Answer by writing to %(email)s.", email=values.email)
+    with in_language(organisation.languages or ()):  # the hub's, not the city's
+        subject = gettext("A city asks %(organisation)s for help", organisation=organisation.name)
+        subject = subject[:300]
+        who = values.name + (f" ({values.role})" if values.role else "")
+        body = gettext(
+            "%(who)s <%(email)s> wrote through Hubs for Cities:\n\n%(message)s\n",
+            who=who,
+            email=values.email,
+            message=values.message,
+        )
+        if managers_of(session, organisation):
+            link = links.inbox_message(organisation, contact)
+            body += "\n" + gettext("Read and answer it in your inbox: %(link)s", link=link)
+        else:
+            body += "\n" + gettext("Answer by writing to %(email)s.", email=values.email)
     for address in addresses:
         send_mail(session, settings, address, subject, body)
     return contact, addresses
@@ -212,15 +218,16 @@ def answer_contact(
     contact.answered_at = utcnow()
     contact.answered_by_id = manager.id
     contact.read_at = contact.read_at or contact.answered_at
-    body = gettext(
-        "%(organisation)s answered your message on Hubs for Cities:\n\n%(answer)s\n\n"
-        "Write to them at %(email)s. The answer is also on your need's page (open it "
-        "with the private link we sent when you saved the need).",
-        organisation=contact.organisation.name,
-        answer=answer,
-        email=manager.email,
-    )
-    subject = gettext("%(organisation)s answered you", organisation=contact.organisation.name)
-    subject = subject[:300]
+    with in_language(need_languages(contact.need)):  # the city's, not the hub's
+        body = gettext(
+            "%(organisation)s answered your message on Hubs for Cities:\n\n%(answer)s\n\n"
+            "Write to them at %(email)s. The answer is also on your need's page (open it "
+            "with the private link we sent when you saved the need).",
+            organisation=contact.organisation.name,
+            answer=answer,
+            email=manager.email,
+        )
+        subject = gettext("%(organisation)s answered you", organisation=contact.organisation.name)
+        subject = subject[:300]
     send_mail(session, settings, contact.email, subject, body)
     session.flush()

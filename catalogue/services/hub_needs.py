@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from catalogue.models import ContactRequest, HubNeedMark, Need, Organisation
 from catalogue.models.base import utcnow
 from catalogue.services import duplicates, hub_matching, needs
-from catalogue.services.contacts import ContactValues, managers_of
+from catalogue.services.contacts import ContactValues, managers_of, need_languages
 from catalogue.services.mail import MailSettings, send_mail
-from catalogue.services.translatable import gettext
+from catalogue.services.translatable import gettext, in_language
 from matching import Match
 
 if TYPE_CHECKING:
@@ -129,14 +129,15 @@ def answer_need(
         need=need, organisation=organisation, from_hub=True, status="sent", **values.__dict__
     )
     session.add(contact)
-    body = gettext(
-        "%(organisation)s saw your public need on Hubs for Cities and wrote to you:\n\n"
-        "%(message)s\n\nWrite back to %(email)s.",
-        organisation=organisation.name,
-        message=values.message,
-        email=values.email,
-    )
-    subject = gettext("%(organisation)s can help", organisation=organisation.name)[:300]
+    with in_language(need_languages(need)):  # the city's, not the hub's
+        body = gettext(
+            "%(organisation)s saw your public need on Hubs for Cities and wrote to you:\n\n"
+            "%(message)s\n\nWrite back to %(email)s.",
+            organisation=organisation.name,
+            message=values.message,
+            email=values.email,
+        )
+        subject = gettext("%(organisation)s can help", organisation=organisation.name)[:300]
     send_mail(session, settings, need.email, subject, body)
     session.flush()
     return contact

@@ -10,7 +10,8 @@ import time are only marked, with ``N_``, and translated where they are shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from matching.wording import N_  # the one marker: the library marks its own labels with it
@@ -33,12 +34,26 @@ def _english_plural(singular: str, plural: str, num: int, /, **values: Any) -> s
     return (singular if num == 1 else plural) % values
 
 
-_translate: dict[str, Callable[..., str]] = {"gettext": _english, "ngettext": _english_plural}
+@contextmanager
+def _as_written(languages: Iterable[str | None]) -> Iterator[None]:
+    yield
 
 
-def install(gettext_function: Gettext, ngettext_function: Gettext) -> None:
+Wording = Callable[[Iterable[str | None]], AbstractContextManager[None]]
+_translate: dict[str, Callable[..., Any]] = {
+    "gettext": _english,
+    "ngettext": _english_plural,
+    "in_language": _as_written,
+}
+
+
+def install(
+    gettext_function: Gettext, ngettext_function: Gettext, in_language_function: Wording
+) -> None:
     """Use these functions (with Flask-Babel's signatures) for every later call."""
-    _translate.update(gettext=gettext_function, ngettext=ngettext_function)
+    _translate.update(
+        gettext=gettext_function, ngettext=ngettext_function, in_language=in_language_function
+    )
 
 
 def gettext(message: str, /, **values: Any) -> str:
@@ -51,4 +66,10 @@ def ngettext(singular: str, plural: str, num: int, /, **values: Any) -> str:
     return _translate["ngettext"](singular, plural, num, **values)
 
 
-__all__ = ["N_", "gettext", "install", "ngettext"]
+def in_language(languages: Iterable[str | None]) -> AbstractContextManager[None]:
+    """Word what is written inside ``with`` in the first of ``languages`` the platform speaks
+    (else English) rather than the reader's: a mail to someone other than the reader."""
+    return _translate["in_language"](languages)
+
+
+__all__ = ["N_", "gettext", "in_language", "install", "ngettext"]

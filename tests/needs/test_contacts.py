@@ -179,3 +179,38 @@ def test_at_most_so_many_contacts_per_need_a_day(app, client, build, sensor_hubs
     assert response.status_code == 429
     assert "already contacted 2 hubs today" in response.get_data(as_text=True)
     assert len(_contacts()) == 2
+
+
+def test_a_hub_is_written_to_in_its_language_and_the_city_answered_in_its_own(
+    client, accounts, build
+):
+    munich = build.organisation(
+        name="Munich Air Lab", country="DE", languages=["de", "en"],
+        email="info@munich-air.example.eu",
+        description="Living lab where cities test air quality sensors and IoT networks.",
+    )  # fmt: skip
+    accounts.manager(munich, "manager@munich-air.example.eu")
+    polish = "Chcemy mierzyć jakość powietrza czujnikami na naszych ulicach"
+    path = save_need(client, text=polish, municipality="Kraków")
+    # The official reads the site in Italian; the hub gets German, the official Polish back.
+    sent = client.post(f"/it{path}/contact/{munich.slug}", data=CONTACT, follow_redirects=True)
+    assert sent.status_code == 200 and 'lang="it"' in sent.get_data(as_text=True)
+    [mail] = mails_to("manager@munich-air.example.eu")
+    assert mail.subject == "Eine Stadt bittet Munich Air Lab um Unterstützung"
+    assert "Can you help us measure air quality?" in mail.body  # the city's words as written
+    answer = client.post(link_in(mail), data={"answer": "Ja, gerne."})
+    assert answer.status_code == 303
+    [answer_mail] = mails_to("official@gent.example.be")[1:]
+    assert answer_mail.subject == "Munich Air Lab odpowiada na Państwa wiadomość"
+    assert "Ja, gerne." in answer_mail.body
+
+
+def test_a_hub_in_a_language_the_platform_does_not_speak_is_written_to_in_english(client, build):
+    prague = build.organisation(
+        name="Prague Air Lab", country="CZ", languages=["cs"], email="info@prague.example.eu",
+        description="Living lab where cities test air quality sensors and IoT networks.",
+    )  # fmt: skip
+    path = save_need(client)
+    assert client.post(f"/it{path}/contact/{prague.slug}", data=CONTACT).status_code == 303
+    [mail] = mails_to("info@prague.example.eu")
+    assert mail.subject == "A city asks Prague Air Lab for help"

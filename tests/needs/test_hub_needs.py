@@ -127,3 +127,15 @@ def test_only_moderators_decide_on_needs(client, accounts, sensor_hubs):
     accounts.login("someone@hub.example.eu")
     assert client.post(f"/moderation/needs/{need.id}", data={"decision": "hide"}).status_code == 403
     assert client.get("/moderation/needs").status_code == 403
+
+
+def test_the_hub_writes_to_the_city_in_the_language_of_its_need(client, accounts, sensor_hubs):
+    flanders, _ = sensor_hubs
+    french = "Notre ville veut mesurer la qualité de l'air avec des capteurs dans les rues"
+    save_need(client, text=french, visibility="public")
+    accounts.manager(flanders, "manager@flanders-air.example.eu")
+    data = {"name": "Flanders Air Lab", "email": "lab@flanders.example.eu", "message": "We can!"}
+    answer = f"/manage/{flanders.slug}/needs/{_ref(french)}/answer"
+    assert client.post(answer, data=data).status_code == 303  # the manager reads English
+    [mail] = mails_to("official@gent.example.be")[1:]
+    assert mail.subject == "Flanders Air Lab peut vous aider"
