@@ -106,11 +106,10 @@ def managers_of(session: Session, organisation: Organisation) -> list[Account]:
     return list(session.scalars(statement))
 
 
-def recipients(session: Session, organisation: Organisation) -> list[str]:
+def recipients(organisation: Organisation, managers: list[Account]) -> list[str]:
     """Who is mailed about a contact: the managers when there are, else the public address."""
-    managers = [account.email for account in managers_of(session, organisation)]
     if managers:
-        return managers
+        return [account.email for account in managers]
     return [organisation.email] if organisation.email else []
 
 
@@ -146,7 +145,8 @@ def send_contact(
     contact = ContactRequest(need=need, organisation=organisation, **values.__dict__, status=SENT)
     session.add(contact)
     session.flush()
-    addresses = recipients(session, organisation)
+    managers = managers_of(session, organisation)
+    addresses = recipients(organisation, managers)
     with in_language(organisation.languages or ()):  # the hub's, not the city's
         subject = gettext("A city asks %(organisation)s for help", organisation=organisation.name)
         subject = subject[:300]
@@ -157,7 +157,7 @@ def send_contact(
             email=values.email,
             message=values.message,
         )
-        if managers_of(session, organisation):
+        if managers:
             link = links.inbox_message(organisation, contact)
             body += "\n" + gettext("Read and answer it in your inbox: %(link)s", link=link)
         else:

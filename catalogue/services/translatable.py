@@ -6,6 +6,7 @@ Services import no flask, so they cannot look up the reader's language themselve
 English as written when none is installed (the matching library, scripts). Labels defined at
 import time are only marked, with ``N_``, and translated where they are shown.
 ``Nn_`` marks a sentence with a plural. ``pybabel extract`` finds them all by their names.
+``in_language`` words a mail for someone other than the reader (a hub, a city official).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def _as_written(languages: Iterable[str | None]) -> Iterator[None]:
     yield
 
 
-Wording = Callable[[Iterable[str | None]], AbstractContextManager[None]]
+LanguageSwitch = Callable[[Iterable[str | None]], AbstractContextManager[None]]
 _translate: dict[str, Callable[..., Any]] = {
     "gettext": _english,
     "ngettext": _english_plural,
@@ -48,7 +49,7 @@ _translate: dict[str, Callable[..., Any]] = {
 
 
 def install(
-    gettext_function: Gettext, ngettext_function: Gettext, in_language_function: Wording
+    gettext_function: Gettext, ngettext_function: Gettext, in_language_function: LanguageSwitch
 ) -> None:
     """Use these functions (with Flask-Babel's signatures) for every later call."""
     _translate.update(
