@@ -12,6 +12,9 @@ _MIN_PREFIX = 4  # a vocabulary word may open a compound from 4 letters on ("tes
 _MIN_INFIX = 6  # ...and sit inside one from 6 letters on ("sensor" in "luftsensoren")
 
 BROAD_MARK = "~"  # marks a term that hints at a concept without being enough to name it
+# marks a word matched as written (accents aside), not by its stem: a word whose stem is also
+# another word's ("parking" and "park", "experiment" and "experience", "transit" and "transition")
+EXACT_MARK = "="
 
 
 @dataclass(frozen=True)
@@ -86,20 +89,34 @@ class ConceptVocabulary:
                 continue
             language, _, terms = line.partition(":")
             for term in terms.split(","):
-                broad = term.strip().startswith(BROAD_MARK)
-                self._add(concept, language.strip(), tokenize(term), broad)
+                marks = _marks(term)
+                broad, exact = BROAD_MARK in marks, EXACT_MARK in marks
+                self._add(concept, language.strip(), tokenize(term), broad, exact)
 
-    def _add(self, concept: str, language: str, tokens: list[str], broad: bool = False) -> None:
-        """Register one term of a concept in one language."""
+    def _add(
+        self,
+        concept: str,
+        language: str,
+        tokens: list[str],
+        broad: bool = False,
+        exact: bool = False,
+    ) -> None:
+        """Register one term of a concept in one language (``exact``: one word, as written)."""
         if not tokens:
             return
-        key = tuple(stem(token, language) for token in tokens)
+        if exact and len(tokens) != 1:
+            raise ValueError(f"{' '.join(tokens)!r}: only a single word can be matched as written")
+        if exact:
+            key: tuple[str, ...] = (exact_key(tokens[0]),)
+        else:
+            key = tuple(stem(token, language) for token in tokens)
         self.phrases[language].setdefault(key, set()).add(concept)
         self.words[language].update(tokens)
         if not broad:
             self.strong[language].add((key, concept))
         if len(tokens) == 1 and language in COMPOUNDING:
-            for piece in {strip_accents(tokens[0]), key[0]}:
+            pieces = {strip_accents(tokens[0])} if exact else {strip_accents(tokens[0]), key[0]}
+            for piece in pieces:
                 if len(piece) >= _MIN_PREFIX:
                     self.pieces[language].setdefault(piece, set()).add(concept)
                     if not broad:
@@ -145,19 +162,25 @@ class ConceptVocabulary:
         # "sich" is the stem of "sicher", Finnish "kun" (when) of "kunta" (municipality).
         function_words = STOPWORDS.get(text_language, frozenset())
         free = 0
-        for i in [i for i, s in enumerate(stems) if s in starts]:
-            if i < free:
+        for i, first in enumerate(stems):
+            if i < free or first is None:
                 continue
-            for size in range(min(starts[stems[i]], len(stems) - i), 0, -1):
+            exact = (exact_key(tokens[i]),)
+            if first not in starts and exact[0] not in starts:
+                continue
+            for size in range(min(starts.get(first, 1), len(stems) - i), 0, -1):
                 if size == 1 and tokens[i] in function_words:
                     continue
-                key = tuple(stems[i : i + size])
-                concepts = table.get(key)  # type: ignore[arg-type]
-                if concepts:
+                keys = [tuple(stems[i : i + size])] + ([exact] if size == 1 else [])
+                broad_by_concept: dict[str, bool] = {}
+                for key in keys:
+                    for concept in table.get(key, ()):  # type: ignore[call-overload]
+                        hint = (key, concept) not in strong
+                        broad_by_concept[concept] = broad_by_concept.get(concept, True) and hint
+                if broad_by_concept:
                     surface = " ".join(tokens[i : i + size])
-                    for concept in concepts:
+                    for concept, broad in broad_by_concept.items():
                         if not any((j, concept) in found for j in range(i, i + size)):
-                            broad = (key, concept) not in strong
                             found[(i, concept)] = ConceptHit(concept, surface, broad, i, size)
                     free = i + size
                     break
@@ -183,6 +206,17 @@ class ConceptVocabulary:
             for concept, hint in broad.items():
                 hit = ConceptHit(concept, token, hint, position, 1)
                 found.setdefault((position, concept), hit)
+
+
+def exact_key(token: str) -> str:
+    """The vocabulary key of a word matched as written: its accent-free form, marked."""
+    return EXACT_MARK + strip_accents(token)
+
+
+def _marks(term: str) -> str:
+    """The marks (``~``, ``=``) that open a vocabulary term, in any order."""
+    text = term.strip()
+    return text[: len(text) - len(text.lstrip(BROAD_MARK + EXACT_MARK))]
 
 
 _DEFAULT: ConceptVocabulary | None = None
