@@ -5,16 +5,22 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from matching.text import COMPOUNDING, STOPWORDS, read_data, stem, strip_accents, tokenize
+from matching.text import (
+    BROAD_MARK,
+    COMPOUNDING,
+    EXACT_MARK,
+    STOPWORDS,
+    read_data,
+    stem,
+    strip_accents,
+    term_marks,
+    tokenize,
+)
 
 CONCEPT_PREFIX = "#"
 _MIN_PREFIX = 4  # a vocabulary word may open a compound from 4 letters on ("test" in "testfeld")
 _MIN_INFIX = 6  # ...and sit inside one from 6 letters on ("sensor" in "luftsensoren")
 
-BROAD_MARK = "~"  # marks a term that hints at a concept without being enough to name it
-# marks a word matched as written (accents aside), not by its stem: a word whose stem is also
-# another word's ("parking" and "park", "experiment" and "experience", "transit" and "transition")
-EXACT_MARK = "="
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ class ConceptVocabulary:
                 continue
             language, _, terms = line.partition(":")
             for term in terms.split(","):
-                marks = _marks(term)
+                marks = term_marks(term)
                 broad, exact = BROAD_MARK in marks, EXACT_MARK in marks
                 self._add(concept, language.strip(), tokenize(term), broad, exact)
 
@@ -209,14 +215,12 @@ class ConceptVocabulary:
 
 
 def exact_key(token: str) -> str:
-    """The vocabulary key of a word matched as written: its accent-free form, marked."""
+    """The vocabulary key of a word matched as written (``=``): its accent-free form, marked.
+
+    The shipped vocabulary's ``=`` words are also left unstemmed as words (``text.stem``), so
+    a need and a profile share them as words exactly when they share them as concepts.
+    """
     return EXACT_MARK + strip_accents(token)
-
-
-def _marks(term: str) -> str:
-    """The marks (``~``, ``=``) that open a vocabulary term, in any order."""
-    text = term.strip()
-    return text[: len(text) - len(text.lstrip(BROAD_MARK + EXACT_MARK))]
 
 
 _DEFAULT: ConceptVocabulary | None = None

@@ -26,6 +26,10 @@ LEMMATISED: frozenset[str] = frozenset({"bg", "lv", "sk", "sl"})
 # Languages that glue words into compounds ("Verkehrsüberwachung", "ilmanlaatuanturi").
 COMPOUNDING: frozenset[str] = frozenset({"de", "nl", "sv", "da", "no", "fi", "hu", "et"})
 
+# Marks that open a term of data/concepts.txt: "~" a hint, "=" a word matched as written.
+BROAD_MARK = "~"
+EXACT_MARK = "="
+
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _LOCKS: dict[str, threading.Lock] = {code: threading.Lock() for code in SNOWBALL_NAMES}
 _STEMMERS = {code: snowballstemmer.stemmer(name) for code, name in SNOWBALL_NAMES.items()}
@@ -60,13 +64,35 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
     return spans
 
 
+def term_marks(term: str) -> str:
+    """The marks (``~``, ``=``) that open a term of the concept vocabulary, in any order."""
+    text = term.strip()
+    return text[: len(text) - len(text.lstrip(BROAD_MARK + EXACT_MARK))]
+
+
+def _load_unstemmed() -> dict[str, frozenset[str]]:
+    """The words data/concepts.txt marks "=", per language: their stem is another word's
+    ("parking" and "park", "experiment" and "experience"), so they are not stemmed at all."""
+    table: dict[str, set[str]] = {}
+    for line in read_data("concepts.txt").splitlines():
+        if not line.strip() or line.startswith(("#", "[")):
+            continue
+        code, _, terms = line.partition(":")
+        for term in terms.split(","):
+            if EXACT_MARK in term_marks(term):
+                table.setdefault(code.strip(), set()).update(tokenize(term))
+    return {code: frozenset(words) for code, words in table.items()}
+
+
 @lru_cache(maxsize=500_000)
 def stem(word: str, language: str) -> str:
     """Stem one case-folded word with the language's Snowball stemmer, then strip accents.
 
     Languages without one are lemmatised by simplemma (``LEMMATISED``); the others only get
-    their accents stripped.
+    their accents stripped. The words the vocabulary marks "=" only lose their accents.
     """
+    if word in UNSTEMMED.get(language, ()):
+        return strip_accents(word)
     stemmer = _STEMMERS.get(language)
     if stemmer is None:
         if language in LEMMATISED:
@@ -94,6 +120,7 @@ def _load_stopwords() -> dict[str, frozenset[str]]:
 
 
 STOPWORDS: dict[str, frozenset[str]] = _load_stopwords()
+UNSTEMMED: dict[str, frozenset[str]] = _load_unstemmed()
 
 
 def is_feature_word(token: str, language: str) -> bool:
