@@ -138,6 +138,7 @@ def score_needs(ranker: Ranker, needs: Sequence[dict[str, Any]]) -> list[dict[st
         relevance = need["relevance"]
         rows.append({
             "language": need["language"],
+            "topic": need["topic"],
             "ndcg": ndcg_at_k(ranking, relevance, K),
             "mrr": reciprocal_rank(ranking, relevance, K),
             "recall": recall_at_k(ranking, relevance, K),
@@ -160,6 +161,44 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, tuple[int, float, float, 
                mean(r["recall"] for r in g))
         for name, g in groups.items() if g
     }  # fmt: skip
+
+
+def language_shares(rows: Sequence[dict[str, Any]]) -> list[tuple[str, int, float, float, float]]:
+    """Each language's nDCG@10 as a share of English's, and of its English twins'.
+
+    Rows are ``(language, needs, nDCG@10, share of all English needs, share of the English
+    needs of the same topics)``; the twin share is NaN where no need of the language has one.
+    The needs of a language are of a few topics only, some hard in any language (a gap of the
+    catalogue), so the twin share tells the language apart from the topic.
+    """
+    english = [r for r in rows if r["language"] == "en"]
+    english_mean = mean(r["ndcg"] for r in english)
+    by_topic: dict[str, list[float]] = {}
+    for row in english:
+        by_topic.setdefault(row["topic"], []).append(row["ndcg"])
+    shares = []
+    for language in sorted({r["language"] for r in rows} - {"en"}):
+        own = [r for r in rows if r["language"] == language]
+        paired = [r for r in own if r["topic"] in by_topic]
+        twins = [mean(by_topic[r["topic"]]) for r in paired]
+        ndcg = mean(r["ndcg"] for r in own)
+        twin_share = (
+            mean(r["ndcg"] for r in paired) / mean(twins) if twins and mean(twins) else float("nan")
+        )
+        shares.append((language, len(own), ndcg, ndcg / english_mean, twin_share))
+    return shares
+
+
+def format_shares(shares: Sequence[tuple[str, int, float, float, float]]) -> str:
+    """Render ``language_shares`` as a Markdown table."""
+    lines = [
+        "| language | n | engine nDCG@10 | share of English | share of its English twins |",
+        "|---|---|---|---|---|",
+    ]
+    for language, n, ndcg, share, twin_share in shares:
+        twins = "-" if twin_share != twin_share else f"{twin_share:.0%}"
+        lines.append(f"| {language} | {n} | {ndcg:.3f} | {share:.0%} | {twins} |")
+    return "\n".join(lines)
 
 
 def format_table(results: dict[str, dict[str, tuple[int, float, float, float]]]) -> str:
@@ -194,6 +233,9 @@ def run(
         places = [ref for row in rows for ref in row["ranking"][:K]]
         share = sum(ref in with_services for ref in places) / max(len(places), 1)
         print(f"- {name}: {share:.1%} of {len(places)} places")
+    product = next(iter(scored))
+    print(f"\nPer language, {product}: share of the English needs' nDCG@10 (all, and twins)")
+    print(format_shares(language_shares(scored[product])))
 
 
 def _systems(

@@ -67,16 +67,6 @@ def test_every_word_marked_as_written_is_neither_stemmed_nor_missed() -> None:
             assert vocabulary.find([word], language), (language, word)
 
 
-def test_a_network_is_only_a_hint_of_networking_networking_names_it() -> None:
-    vocabulary = default_vocabulary()
-    assert [(h.concept, h.broad) for h in vocabulary.find(["network"], "en")] == [
-        ("networking", True)
-    ]
-    assert [(h.concept, h.broad) for h in vocabulary.find(["networking"], "en")] == [
-        ("networking", False)
-    ]
-
-
 def test_a_french_city_lending_books_asks_for_no_funding() -> None:
     assert "#funding" not in concepts("La médiathèque voudrait prêter des livres numériques.", "fr")
     assert "#funding" not in concepts("Nous sommes prêts à tester.", "fr")
