@@ -22,7 +22,6 @@ _MIN_PREFIX = 4  # a vocabulary word may open a compound from 4 letters on ("tes
 _MIN_INFIX = 6  # ...and sit inside one from 6 letters on ("sensor" in "luftsensoren")
 
 
-
 @dataclass(frozen=True)
 class ConceptHit:
     """A concept found in a text and the words that expressed it.

@@ -7,7 +7,7 @@ from flask_babel import gettext
 
 from catalogue.errors import TooMany, ValidationError
 from catalogue.extensions import db
-from catalogue.links import external_url
+from catalogue.links import shared_url
 from catalogue.needs.blueprint import HONEYPOT_MESSAGE, bp, mail_settings, personal
 from catalogue.needs.forms import ContactForm
 from catalogue.services import contacts, needs
@@ -17,8 +17,8 @@ class InboxLinks:
     """Absolute links into a hub's inbox, for the mails."""
 
     def inbox_message(self, organisation, contact) -> str:
-        """The page of one contact request in the hub's inbox."""
-        return external_url("publish.show_message", slug=organisation.slug, contact_id=contact.id)
+        """The page of one contact request in the hub's inbox, in the manager's language."""
+        return shared_url("publish.show_message", slug=organisation.slug, contact_id=contact.id)
 
 
 def _sent_message(addresses: list[str]) -> str:

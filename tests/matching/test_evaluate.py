@@ -48,8 +48,10 @@ def test_evaluate_prints_every_system_and_the_shares_of_english(runner, tmp_path
         "engine", "engine without embedding", "embedding alone",
         "engine, no concepts, no embedding", "TF-IDF cosine", "BM25 (bm25s)",
     }  # fmt: skip
+    output = result.output
     for system in systems:
-        assert re.search(rf"\| all \| {len(sample)} \| {re.escape(system)} \| 0\.\d{{3}} \|", result.output)
+        name = re.escape(system)
+        assert re.search(rf"\| all \| {len(sample)} \| {name} \| 0\.\d{{3}} \|", output)
     for language in {n["language"] for n in sample} - {"en"}:
-        assert re.search(rf"^\| {language} \| 1 \| 0\.\d{{3}} \| \d+% \| \d+% \|$", result.output, re.M)
+        assert re.search(rf"^\| {language} \| 1 \| 0\.\d{{3}} \| \d+% \| \d+% \|$", output, re.M)
     assert "Organisations with services: 11 of 710" in result.output

@@ -198,6 +198,8 @@ def test_a_hub_is_written_to_in_its_language_and_the_city_answered_in_its_own(
     [mail] = mails_to("manager@munich-air.example.eu")
     assert mail.subject == "Eine Stadt bittet Munich Air Lab um Unterstützung"
     assert "Can you help us measure air quality?" in mail.body  # the city's words as written
+    # The inbox link is in no page's language: the manager's own choice decides, not /it/.
+    assert link_in(mail).startswith(f"/manage/{munich.slug}/inbox/")
     answer = client.post(link_in(mail), data={"answer": "Ja, gerne."})
     assert answer.status_code == 303
     [answer_mail] = mails_to("official@gent.example.be")[1:]
