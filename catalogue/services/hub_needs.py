@@ -165,13 +165,14 @@ def mail_digests(
         if not fresh:
             continue
         lines = [f"- {fit.need.text[:200]}\n  {link_for(fit.need)}" for fit in fresh]
-        body = gettext(
-            "New public needs of cities fit the services of %(organisation)s:\n\n%(needs)s"
-            "\n\nAnswer them, or mark them “not for us”, from your organisation's page.",
-            organisation=organisation.name,
-            needs="\n".join(lines),
-        )
-        subject = gettext("Needs of cities that fit you")
+        with in_language(organisation.languages):  # the hub's, as a city's contact request
+            body = gettext(
+                "New public needs of cities fit the services of %(organisation)s:\n\n%(needs)s"
+                "\n\nAnswer them, or mark them “not for us”, from your organisation's page.",
+                organisation=organisation.name,
+                needs="\n".join(lines),
+            )
+            subject = gettext("Needs of cities that fit you")
         for manager in managers_of(session, organisation):
             send_mail(session, settings, manager.email, subject, body)
             sent += 1

@@ -102,6 +102,19 @@ def test_the_weekly_mail_sends_each_fitting_need_once(client, runner, accounts, 
     assert runner.invoke(args=["mail-fitting-needs", "--days", "0"]).exit_code == 2
 
 
+def test_the_weekly_mail_is_in_the_hubs_language(client, runner, accounts, build):
+    munich = build.organisation(
+        name="Munich Air Lab", country="DE", languages=["de", "en"],
+        description="Helps municipalities measure air quality with sensor networks.",
+    )  # fmt: skip
+    accounts.manager(munich, "manager@munich-air.example.eu")
+    save_need(client, text=AIR, visibility="public")
+    assert runner.invoke(args=["mail-fitting-needs"]).exit_code == 0
+    [mail] = mails_to("manager@munich-air.example.eu")
+    assert mail.subject == "Bedarfe von Städten, die zu Ihnen passen"
+    assert AIR in mail.body  # the city's words as written
+
+
 def test_moderators_hide_and_restore_a_reported_need(client, accounts, sensor_hubs):
     save_need(client, text=AIR, visibility="public")
     ref = _ref(AIR)
