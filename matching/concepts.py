@@ -70,6 +70,8 @@ class ConceptVocabulary:
         self.phrases: dict[str, dict[tuple[str, ...], set[str]]] = defaultdict(dict)
         self.pieces: dict[str, dict[str, set[str]]] = defaultdict(dict)
         self.words: dict[str, set[str]] = defaultdict(set)
+        # the words matched as written, as listed and without accents, to their key
+        self.exact: dict[str, dict[str, str]] = defaultdict(dict)
         # (phrase or piece, concept) pairs listed by at least one term without the broad mark.
         self.strong: dict[str, set[tuple[object, str]]] = defaultdict(set)
         self.concepts: list[str] = []
@@ -113,6 +115,8 @@ class ConceptVocabulary:
             raise ValueError(f"{' '.join(tokens)!r}: only a single word can be matched as written")
         if exact:
             key: tuple[str, ...] = (exact_key(tokens[0]),)
+            for form in {tokens[0], strip_accents(tokens[0])}:
+                self.exact[language][form] = key[0]
         else:
             key = tuple(stem(token, language) for token in tokens)
         self.phrases[language].setdefault(key, set()).add(concept)
@@ -163,20 +167,29 @@ class ConceptVocabulary:
             stems = [stem(t, vocab_language) for t in tokens]
         starts = self.first_stems.get(vocab_language, {})
         strong = self.strong.get(vocab_language, set())
+        exact_forms = self.exact.get(vocab_language, {})
         # A function word alone is never a concept, although its stem may be a term's: German
         # "sich" is the stem of "sicher", Finnish "kun" (when) of "kunta" (municipality).
         function_words = STOPWORDS.get(text_language, frozenset())
+        if exact_forms:
+            positions = [
+                i for i, (s, token) in enumerate(zip(stems, tokens, strict=True))
+                if s in starts or (s is not None and _written_key(token, exact_forms))
+            ]  # fmt: skip
+        else:
+            positions = [i for i, s in enumerate(stems) if s in starts]
         free = 0
-        for i, first in enumerate(stems):
-            if i < free or first is None:
+        for i in positions:
+            if i < free:
                 continue
-            exact = (exact_key(tokens[i]),)
-            if first not in starts and exact[0] not in starts:
-                continue
+            first = stems[i]
+            written = _written_key(tokens[i], exact_forms) if exact_forms else None
             for size in range(min(starts.get(first, 1), len(stems) - i), 0, -1):
                 if size == 1 and tokens[i] in function_words:
                     continue
-                keys = [tuple(stems[i : i + size])] + ([exact] if size == 1 else [])
+                keys = [tuple(stems[i : i + size])]
+                if size == 1 and written:
+                    keys.append((written,))
                 broad_by_concept: dict[str, bool] = {}
                 for key in keys:
                     for concept in table.get(key, ()):  # type: ignore[call-overload]
@@ -220,6 +233,14 @@ def exact_key(token: str) -> str:
     a need and a profile share them as words exactly when they share them as concepts.
     """
     return EXACT_MARK + strip_accents(token)
+
+
+def _written_key(token: str, forms: dict[str, str]) -> str | None:
+    """The key of a word matched as written, for a token of a text (accents aside)."""
+    key = forms.get(token)
+    if key is None and not token.isascii():
+        key = forms.get(strip_accents(token))
+    return key
 
 
 _DEFAULT: ConceptVocabulary | None = None

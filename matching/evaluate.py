@@ -7,6 +7,7 @@ evaluate`` reads the seed through the app's import, so the evaluation ranks what
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -167,12 +168,15 @@ def language_shares(rows: Sequence[dict[str, Any]]) -> list[tuple[str, int, floa
     """Each language's nDCG@10 as a share of English's, and of its English twins'.
 
     Rows are ``(language, needs, nDCG@10, share of all English needs, share of the English
-    needs of the same topics)``; the twin share is NaN where no need of the language has one.
+    needs of the same topics)``; the twin share is NaN where no need of the language has one;
+    no rows without English needs (or when they all score 0).
     The needs of a language are of a few topics only, some hard in any language (a gap of the
     catalogue), so the twin share tells the language apart from the topic.
     """
     english = [r for r in rows if r["language"] == "en"]
-    english_mean = mean(r["ndcg"] for r in english)
+    english_mean = mean(r["ndcg"] for r in english) if english else 0.0
+    if not english_mean:
+        return []  # nothing to compare with
     by_topic: dict[str, list[float]] = {}
     for row in english:
         by_topic.setdefault(row["topic"], []).append(row["ndcg"])
@@ -196,7 +200,7 @@ def format_shares(shares: Sequence[tuple[str, int, float, float, float]]) -> str
         "|---|---|---|---|---|",
     ]
     for language, n, ndcg, share, twin_share in shares:
-        twins = "-" if twin_share != twin_share else f"{twin_share:.0%}"
+        twins = "-" if math.isnan(twin_share) else f"{twin_share:.0%}"
         lines.append(f"| {language} | {n} | {ndcg:.3f} | {share:.0%} | {twins} |")
     return "\n".join(lines)
 
@@ -234,8 +238,10 @@ def run(
         share = sum(ref in with_services for ref in places) / max(len(places), 1)
         print(f"- {name}: {share:.1%} of {len(places)} places")
     product = next(iter(scored))
-    print(f"\nPer language, {product}: share of the English needs' nDCG@10 (all, and twins)")
-    print(format_shares(language_shares(scored[product])))
+    shares = language_shares(scored[product])
+    if shares:
+        print(f"\nPer language, {product}: share of the English needs' nDCG@10 (all, and twins)")
+        print(format_shares(shares))
 
 
 def _systems(

@@ -35,6 +35,7 @@ def test_a_language_is_compared_with_all_english_needs_and_with_its_twins() -> N
     table = format_shares(language_shares(rows))
     assert "| fr | 2 | 0.150 | 35% | 50% |" in table
     assert "| sk | 1 | 0.200 | 47% | - |" in table
+    assert language_shares([row("fr", "sensors", 0.3)]) == []  # no English to compare with
 
 
 def test_evaluate_prints_every_system_and_the_shares_of_english(runner, tmp_path: Path) -> None:
