@@ -15,7 +15,8 @@ from babel import Locale
 from flask import Flask, Response, abort, current_app, has_request_context, redirect, request
 from flask_babel import Babel, refresh
 
-from catalogue.language_prefix import BASE_SCRIPT_NAME, PATH_LANGUAGE, LanguagePrefix
+from catalogue.language_prefix import PATH_LANGUAGE, LanguagePrefix
+from catalogue.links import site_script_root
 
 babel = Babel()
 
@@ -145,12 +146,12 @@ def _site_root() -> str:
     base = current_app.config["PUBLIC_BASE_URL"]
     if base:
         return str(base).rstrip("/")
-    return request.environ.get(BASE_SCRIPT_NAME, request.script_root)
+    return site_script_root()
 
 
 def language_links() -> list[LanguageLink]:
     """The switcher's links and the alternates of the current page, one per offered language."""
-    base_path = request.environ.get(BASE_SCRIPT_NAME, request.script_root) + request.path
+    base_path = site_script_root() + request.path
     root, language = _site_root(), current_language()
     return [
         LanguageLink(

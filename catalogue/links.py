@@ -27,6 +27,11 @@ def external_url(endpoint: str, **values: Any) -> str:
     return adapter.build(endpoint, values, force_external=True)
 
 
+def site_script_root() -> str:
+    """The script root of the request's site before any ``/<lang>`` prefix (``/`` is ``""``)."""
+    return request.environ.get(BASE_SCRIPT_NAME, request.script_root)
+
+
 def shared_url(endpoint: str, **values: Any) -> str:
     """Return the absolute address of ``endpoint`` for someone else, in no page's language.
 
@@ -38,7 +43,7 @@ def shared_url(endpoint: str, **values: Any) -> str:
     if current_app.config["PUBLIC_BASE_URL"]:
         return external_url(endpoint, **values)
     environ = dict(request.environ)
-    environ["SCRIPT_NAME"] = environ.get(BASE_SCRIPT_NAME, request.script_root)
+    environ["SCRIPT_NAME"] = site_script_root()
     # bound as Flask binds url_for's adapter: the request's host and scheme, or SERVER_NAME
     adapter = current_app.url_map.bind_to_environ(
         environ, server_name=current_app.config["SERVER_NAME"]

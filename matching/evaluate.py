@@ -184,11 +184,9 @@ def language_shares(rows: Sequence[dict[str, Any]]) -> list[tuple[str, int, floa
     for language in sorted({r["language"] for r in rows} - {"en"}):
         own = [r for r in rows if r["language"] == language]
         paired = [r for r in own if r["topic"] in by_topic]
-        twins = [mean(by_topic[r["topic"]]) for r in paired]
+        twins = mean(mean(by_topic[r["topic"]]) for r in paired) if paired else 0.0
         ndcg = mean(r["ndcg"] for r in own)
-        twin_share = (
-            mean(r["ndcg"] for r in paired) / mean(twins) if twins and mean(twins) else float("nan")
-        )
+        twin_share = mean(r["ndcg"] for r in paired) / twins if twins else float("nan")
         shares.append((language, len(own), ndcg, ndcg / english_mean, twin_share))
     return shares
 
