@@ -1,0 +1,89 @@
+"""A need says the same thing in every EU language, so it should name the same concepts.
+
+Each case is a phrase whose English version already named the concept (or now does), written
+as a city would write it in another language: the inflected form ("starijim sugrađanima",
+"robotiko", "przetestowaniu"), the everyday word ("hemtjänst", "médiathèque", "tubature") or the
+verb ("former nos agents"). Without these terms the translated need reached English hubs only
+through the embedding.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from matching.analysis import analyze
+from matching.index import MatchIndex
+from tests.matching.factories import make_record
+
+
+def concepts(text: str, language: str) -> set[str]:
+    return {term for term in analyze(text, language) if term.startswith("#")}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "concept"),
+    [
+        ("en", "Help older residents live at home for longer.", "#elderly_care"),
+        ("en", "Home care nurses plan their rounds by hand.", "#elderly_care"),
+        ("hr", "Pomoć starijim sugrađanima da žive samostalno.", "#elderly_care"),
+        ("cs", "Služby pro starší občany a domácí péče.", "#elderly_care"),
+        ("sv", "Hemtjänstens personal planerar besöken.", "#elderly_care"),
+        ("da", "Hjemmeplejen kører mange ture.", "#elderly_care"),
+        ("it", "Robot nelle case di riposo.", "#elderly_care"),
+        ("fr", "Former nos agents à lire les données.", "#training"),
+        ("fr", "La médiathèque municipale prête des livres numériques.", "#culture"),
+        ("it", "Le tubature si rompono senza preavviso.", "#water"),
+        ("en", "Our water pipes burst every winter.", "#water"),
+        ("pt", "Contadores inteligentes nas casas.", "#sensors"),
+        ("en", "Smart meters in every home.", "#sensors"),
+        ("es", "Ciudades climáticamente neutras.", "#climate"),
+        ("it", "Città climaticamente neutre.", "#climate"),
+        ("pl", "Pomoc w przetestowaniu sprzętu.", "#testing"),
+        ("sl", "V šole želimo prinesti robotiko.", "#robotics"),
+        ("ga", "Córas nua faireachais físe.", "#computer_vision"),
+        ("ga", "Cúrsaí do shaoránaigh atá dífhostaithe.", "#social_inclusion"),
+    ],
+)
+def test_a_translated_need_names_the_concept_its_english_names(
+    language: str, text: str, concept: str
+) -> None:
+    assert concept in concepts(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "absent"),
+    [
+        # Snowball stems "Altern" (ageing) to "alt" (old) and "Besucher" (visitors) to "Besuch"
+        # (a visit); Swedish "besökare" (visitors) and "besöken" (the visits) alike.
+        ("de", "Unsere Brücken und Wasserleitungen sind alt.", "#elderly_care"),
+        ("de", "Ein Besuch im Rathaus.", "#tourism"),
+        ("sv", "Ett verktyg som planerar besöken bättre.", "#tourism"),
+    ],
+)
+def test_a_word_sharing_only_the_stem_names_no_concept(
+    language: str, text: str, absent: str
+) -> None:
+    assert absent not in concepts(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "concept"),
+    [
+        ("de", "Altern in Würde.", "#elderly_care"),
+        ("de", "Mehr Besucher in der Altstadt.", "#tourism"),
+        ("sv", "Fler besökare i staden.", "#tourism"),
+    ],
+)
+def test_the_word_itself_still_names_it(language: str, text: str, concept: str) -> None:
+    assert concept in concepts(text, language)
+
+
+def test_a_croatian_need_for_older_residents_reaches_an_english_assisted_living_hub() -> None:
+    index = MatchIndex().fit([
+        make_record("care", "Care Lab", description="Assisted living for elderly people."),
+        make_record("alarm", "Alarm Hub", description="Fire alarms and monitoring for factories."),
+    ])  # fmt: skip
+    need = "Tražimo rješenja koja starijim sugrađanima pomažu da žive samostalno kod kuće."
+    ranked = [match.id for match in index.query(need, language="hr")]
+    assert ranked[0] == "care"
+
