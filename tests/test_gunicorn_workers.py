@@ -16,8 +16,15 @@ REQUESTS = 16
 
 @pytest.fixture(scope="module")
 def server(database_url: str):
-    """Two gunicorn workers serving the test database on a free loopback port."""
-    with gunicorn(production_environment(database_url)) as base:
+    """Two gunicorn workers serving the test database on a free loopback port.
+
+    A request that sees a change waits for the refit up to MATCH_REFIT_WAIT (1 s in
+    production); with the whole suite running on two cores a refit has taken longer, and the
+    page then came from the old index. What is tested here is that every worker sees the
+    write, so the wait is generous, as in the in-process tests (tests/conftest.py).
+    """
+    environment = production_environment(database_url, FLASK_MATCH_REFIT_WAIT="60")
+    with gunicorn(environment) as base:
         yield base
 
 
