@@ -10,6 +10,7 @@ from importlib import resources
 
 import simplemma
 import snowballstemmer
+from lemmagen3 import Lemmatizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 SNOWBALL_NAMES: dict[str, str] = {
@@ -19,9 +20,14 @@ SNOWBALL_NAMES: dict[str, str] = {
     "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian", "sv": "swedish",
     "hr": "serbian",  # Snowball's Serbian stemmer reads Latin script; Croatian inflects alike
 }  # fmt: skip
-# EU languages without a Snowball stemmer: simplemma's dictionary lemmatiser (Maltese has
-# neither, so its words only lose their accents).
-LEMMATISED: frozenset[str] = frozenset({"bg", "lv", "sk", "sl"})
+# EU languages without a Snowball stemmer. Bulgarian, Slovak and Slovene get Lemmagen's
+# lemmatiser (lemmagen3): its rules learned from the Multext-East lexicons also reduce words no
+# dictionary knows ("robotiko", "dronov", "видеонаблюдението"), which a city's technical words
+# often are. Latvian, which Lemmagen lacks, gets simplemma's dictionary lemmatiser. Maltese has
+# neither, so its words only lose their accents.
+RULE_LEMMATISED: frozenset[str] = frozenset({"bg", "sk", "sl"})
+LEMMATISED: frozenset[str] = RULE_LEMMATISED | {"lv"}
+MAX_UNRULED_LENGTH = 4  # words this short that the dictionary does not know keep their form
 
 # Languages that glue words into compounds ("Verkehrsüberwachung", "ilmanlaatuanturi").
 COMPOUNDING: frozenset[str] = frozenset({"de", "nl", "sv", "da", "no", "fi", "hu", "et"})
@@ -33,6 +39,8 @@ EXACT_MARK = "="
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _LOCKS: dict[str, threading.Lock] = {code: threading.Lock() for code in SNOWBALL_NAMES}
 _STEMMERS = {code: snowballstemmer.stemmer(name) for code, name in SNOWBALL_NAMES.items()}
+_LEMMATISERS = {code: Lemmatizer(code) for code in RULE_LEMMATISED}
+_LEMMATISER_LOCKS = {code: threading.Lock() for code in RULE_LEMMATISED}
 
 
 def read_data(name: str) -> str:
@@ -88,19 +96,36 @@ def _load_unstemmed() -> dict[str, frozenset[str]]:
 def stem(word: str, language: str) -> str:
     """Stem one case-folded word with the language's Snowball stemmer, then strip accents.
 
-    Languages without one are lemmatised by simplemma (``LEMMATISED``); the others only get
-    their accents stripped. The words the vocabulary marks "=" only lose their accents.
+    Languages without one are lemmatised (``LEMMATISED``: by Lemmagen, or by simplemma for
+    Latvian); the others only get their accents stripped. The words the vocabulary marks "="
+    only lose their accents.
     """
     if word in UNSTEMMED.get(language, ()):
         return strip_accents(word)
     stemmer = _STEMMERS.get(language)
     if stemmer is None:
         if language in LEMMATISED:
-            word = simplemma.lemmatize(word, lang=language).casefold()
+            word = _lemma(word, language)
         return strip_accents(word)
     with _LOCKS[language]:
         stemmed = stemmer.stemWord(word)
     return strip_accents(stemmed)
+
+
+def _lemma(word: str, language: str) -> str:
+    """A word's lemma: simplemma's dictionary when it knows the word, else Lemmagen's rules.
+
+    The dictionary is the surer of the two where it knows the word; for the words it does not
+    know, Lemmagen's learned rules reduce more forms to their lemma than simplemma's guesses
+    ("chatbotom", "акселераторите"; docs/matching.md). Rules go wrong on short words (often
+    acronyms or loan words: "stem", "wifi"), so those keep their form.
+    """
+    if language not in RULE_LEMMATISED or simplemma.is_known(word, language):
+        return simplemma.lemmatize(word, lang=language).casefold()
+    if len(word) <= MAX_UNRULED_LENGTH:
+        return word
+    with _LEMMATISER_LOCKS[language]:
+        return _LEMMATISERS[language].lemmatize(word).casefold()
 
 
 _KEEP_IN_ENGLISH = frozenset({"bill", "computer", "detail", "fire", "interest", "system"})

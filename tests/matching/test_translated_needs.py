@@ -13,6 +13,7 @@ import pytest
 
 from matching.analysis import analyze
 from matching.index import MatchIndex
+from matching.text import stem, strip_accents
 from tests.matching.factories import make_record
 
 
@@ -87,3 +88,36 @@ def test_a_croatian_need_for_older_residents_reaches_an_english_assisted_living_
     ranked = [match.id for match in index.query(need, language="hr")]
     assert ranked[0] == "care"
 
+
+# Inflected forms a city writes, of words simplemma's dictionary does not know: Lemmagen's rules
+# reduce them to the lemma the vocabulary lists (docs/matching.md, "Lemmas for bg, sk, sl").
+@pytest.mark.parametrize(
+    ("language", "text", "concept"),
+    [
+        ("sl", "senzorjih", "#sensors"),
+        ("sl", "polnilnicah", "#electric_vehicles"),
+        ("sl", "avtonomnih vozil", "#autonomous_vehicles"),
+        ("sl", "veriženjem blokov", "#blockchain"),
+        ("sk", "chatbotom", "#chatbot"),
+        ("sk", "blockchainom", "#blockchain"),
+        ("bg", "дроновете", "#drones"),
+        ("bg", "роботиката", "#robotics"),
+        ("bg", "паркингите", "#parking"),
+        ("bg", "акселераторите", "#startups"),
+        ("bg", "безпилотните летателни апарати", "#drones"),
+    ],
+)
+def test_an_inflection_no_dictionary_knows_still_names_its_concept(
+    language: str, text: str, concept: str
+) -> None:
+    assert concept in concepts(text, language)
+
+
+@pytest.mark.parametrize(("language", "word"), [("sl", "stem"), ("sk", "wifi"), ("bg", "гис")])
+def test_a_short_word_no_dictionary_knows_keeps_its_form(language: str, word: str) -> None:
+    assert stem(word, language) == strip_accents(word)
+
+
+def test_a_word_the_dictionary_knows_gets_the_dictionary_lemma() -> None:
+    assert stem("autobusy", "sk") == stem("autobus", "sk") == "autobus"
+    assert stem("zastávkach", "sk") == "zastavka"
