@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from matching.text import (
+    AGGLUTINATIVE,
     BROAD_MARK,
     COMPOUNDING,
     EXACT_MARK,
@@ -124,6 +125,8 @@ class ConceptVocabulary:
         if not broad:
             self.strong[language].add((key, concept))
         if len(tokens) == 1 and language in COMPOUNDING:
+            if exact and language not in AGGLUTINATIVE:
+                return  # matched as written: the whole word, not a piece of a compound
             pieces = {strip_accents(tokens[0])} if exact else {strip_accents(tokens[0]), key[0]}
             for piece in pieces:
                 if len(piece) >= _MIN_PREFIX:

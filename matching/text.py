@@ -31,6 +31,10 @@ MAX_UNRULED_LENGTH = 4  # words this short that the dictionary does not know kee
 
 # Languages that glue words into compounds ("Verkehrsüberwachung", "ilmanlaatuanturi").
 COMPOUNDING: frozenset[str] = frozenset({"de", "nl", "sv", "da", "no", "fi", "hu", "et"})
+# Of those, the languages that inflect by stacking case endings ("egyetemen", "kunnissa"): too
+# many forms to list, so a word matched as written ("=") still opens longer words there. In the
+# others it is a whole word: German "=kommune" must not open "Kommunikation".
+AGGLUTINATIVE: frozenset[str] = frozenset({"fi", "hu", "et"})
 
 # Marks that open a term of data/concepts.txt: "~" a hint, "=" a word matched as written.
 BROAD_MARK = "~"
