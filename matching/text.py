@@ -20,11 +20,12 @@ SNOWBALL_NAMES: dict[str, str] = {
     "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian", "sv": "swedish",
     "hr": "serbian",  # Snowball's Serbian stemmer reads Latin script; Croatian inflects alike
 }  # fmt: skip
-# EU languages without a Snowball stemmer. Bulgarian, Slovak and Slovene get Lemmagen's
-# lemmatiser (lemmagen3): its rules learned from the Multext-East lexicons also reduce words no
-# dictionary knows ("robotiko", "dronov", "видеонаблюдението"), which a city's technical words
-# often are. Latvian, which Lemmagen lacks, gets simplemma's dictionary lemmatiser. Maltese has
-# neither, so its words only lose their accents.
+# EU languages without a Snowball stemmer get lemmas: simplemma's dictionary where it knows the
+# word; for Bulgarian, Slovak and Slovene words it does not know, Lemmagen's rules (lemmagen3,
+# learned from the Multext-East lexicons), which also reduce the words no dictionary knows
+# ("robotiko", "dronov", "видеонаблюдението"), as a city's technical words often are. Latvian,
+# which Lemmagen lacks, has the dictionary only. Maltese has neither, so its words only lose
+# their accents.
 RULE_LEMMATISED: frozenset[str] = frozenset({"bg", "sk", "sl"})
 LEMMATISED: frozenset[str] = RULE_LEMMATISED | {"lv"}
 MAX_UNRULED_LENGTH = 4  # words this short that the dictionary does not know keep their form
@@ -100,9 +101,8 @@ def _load_unstemmed() -> dict[str, frozenset[str]]:
 def stem(word: str, language: str) -> str:
     """Stem one case-folded word with the language's Snowball stemmer, then strip accents.
 
-    Languages without one are lemmatised (``LEMMATISED``: by Lemmagen, or by simplemma for
-    Latvian); the others only get their accents stripped. The words the vocabulary marks "="
-    only lose their accents.
+    Languages without one are lemmatised (``LEMMATISED``, see ``_lemma``); the others only get
+    their accents stripped. The words the vocabulary marks "=" only lose their accents.
     """
     if word in UNSTEMMED.get(language, ()):
         return strip_accents(word)
