@@ -65,6 +65,15 @@ def concepts(text: str, language: str) -> set[str]:
         ("fi", "Meillä on kokemusta hankkeista.", "#testing"),
         ("hu", "Büszkék vagyunk a városra.", "#public_transport"),
         ("et", "Asutus on loodud 2015. aastal.", "#environment"),
+        # Pieces of compounds: a vocabulary word opening a longer, unrelated word.
+        ("de", "Natürlich brauchen wir Hilfe.", "#environment"),
+        ("nl", "De lokale politiek wil dit.", "#public_safety"),
+        ("nl", "Inclusief onderhoud.", "#social_inclusion"),
+        ("nl", "Wegens de kosten.", "#mobility"),
+        ("da", "Kommunens politik for digitalisering.", "#public_safety"),
+        ("sv", "Bättre kommunikation med invånarna.", "#public_sector"),
+        ("sv", "Projektet kostar tre miljoner kronor.", "#environment"),
+        ("sv", "Förebyggande arbete.", "#buildings"),
     ],
 )
 def test_a_word_sharing_only_a_stem_names_no_concept(language: str, text: str, absent: str) -> None:
@@ -95,6 +104,9 @@ def test_a_word_sharing_only_a_stem_names_no_concept(language: str, text: str, a
         ("sv", "Äldre invånare i kommunen.", "#elderly_care"),
         ("hu", "Az egyetemen dolgozunk.", "#education"),
         ("fi", "Haluamme kokeilla uutta palvelua.", "#testing"),
+        ("sv", "Kommunen vill skydda miljön.", "#environment"),
+        ("sv", "Kommunfullmäktige beslutade.", "#public_sector"),
+        ("nl", "De politie en de gemeente.", "#public_safety"),
     ],
 )
 def test_the_term_itself_still_names_its_concept(language: str, text: str, concept: str) -> None:
