@@ -14,13 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from matching.analysis import analyze
 from matching.concepts import ConceptVocabulary
 from matching.text import tokenize
-
-
-def concepts(text: str, language: str) -> set[str]:
-    return {term for term in analyze(text, language) if term.startswith("#")}
+from tests.matching.factories import concept_terms
 
 
 @pytest.mark.parametrize(
@@ -77,7 +73,7 @@ def concepts(text: str, language: str) -> set[str]:
     ],
 )
 def test_a_word_sharing_only_a_stem_names_no_concept(language: str, text: str, absent: str) -> None:
-    assert absent not in concepts(text, language)
+    assert absent not in concept_terms(text, language)
 
 
 @pytest.mark.parametrize(
@@ -110,7 +106,7 @@ def test_a_word_sharing_only_a_stem_names_no_concept(language: str, text: str, a
     ],
 )
 def test_the_term_itself_still_names_its_concept(language: str, text: str, concept: str) -> None:
-    assert concept in concepts(text, language)
+    assert concept in concept_terms(text, language)
 
 
 def test_a_word_matched_as_written_is_a_whole_word_only_where_words_take_few_endings() -> None:
