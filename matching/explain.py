@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +49,12 @@ class ExplainContext:
     country: str | None
     mode: str  # "need" for query(), "hub" for similar()
     word_concepts: dict[str, str] = field(default_factory=dict)  # see analysis.QueryTerms
+
+    @functools.cached_property
+    def query_weights(self) -> dict[int, float]:
+        """The query's weight of each of its terms, by term id."""
+        query = self.vector.tocsr()
+        return dict(zip(query.indices.tolist(), query.data.tolist(), strict=True))
 
 
 def build_match(
@@ -110,26 +118,20 @@ def _matched_terms(context: ExplainContext, org: int, units: list[int]) -> list[
     Each contribution is ``query weight x field weight`` of one term, so the contributions of a
     unit add up to its score.
     """
-    query = context.vector.tocsr()
     terms = context.index.terms_
     weights: dict[tuple[str, str], float] = defaultdict(float)
     keys: dict[tuple[str, str], set[str]] = defaultdict(set)
     forms: dict[tuple[int, str], dict[str, str]] = {}  # each field's words, read once
-    for unit in units:
-        fields = ORG_FIELDS if context.index.unit_service_[unit] < 0 else SERVICE_FIELDS
-        for name in fields:
-            overlap = _field_overlap(context.index, name, unit, query)
-            if not overlap:
-                continue
-            matched = {terms[term_id] for term_id, _ in overlap}
-            for term_id, value in overlap:
-                term = terms[term_id]
-                concept = context.word_concepts.get(term)
-                # A word is shown as its concept only where the field states the concept too.
-                shown_term = concept if concept is not None and concept in matched else term
-                shown = _shown_term(context, org, unit, name, shown_term, forms)
-                weights[(shown, name)] += value
-                keys[(shown, name)].add(term)
+    for name, unit, overlap in _overlaps(context, units):
+        matched = {terms[term_id] for term_id, _ in overlap}
+        for term_id, value in overlap:
+            term = terms[term_id]
+            concept = context.word_concepts.get(term)
+            # A word is shown as its concept only where the field states the concept too.
+            shown_term = concept if concept is not None and concept in matched else term
+            shown = _shown_term(context, org, unit, name, shown_term, forms)
+            weights[(shown, name)] += value
+            keys[(shown, name)].add(term)
     ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
     return [
         MatchedTerm(t, f, round(w, 4), tuple(sorted(keys[t, f])))
@@ -138,17 +140,31 @@ def _matched_terms(context: ExplainContext, org: int, units: list[int]) -> list[
     ]
 
 
-def _field_overlap(index: MatchIndex, field: str, unit: int, query: Any) -> list[tuple[int, float]]:
-    """Terms shared by the query and one field of one unit, with their score contributions."""
-    matrix = index.field_matrices_[field]
-    start, stop = matrix.indptr[unit], matrix.indptr[unit + 1]
-    if start == stop:
-        return []
-    columns = matrix.indices[start:stop]  # sorted at fit time
-    positions = np.minimum(np.searchsorted(columns, query.indices), len(columns) - 1)
-    hit = columns[positions] == query.indices
-    values = query.data[hit] * matrix.data[start:stop][positions[hit]]
-    return [(int(t), float(v)) for t, v in zip(query.indices[hit], values, strict=True)]
+def _overlaps(
+    context: ExplainContext, units: list[int]
+) -> Iterator[tuple[str, int, list[tuple[int, float]]]]:
+    """Per unit and field, the terms the query shares with it and their score contributions.
+
+    Yields ``(field, unit, [(term id, contribution), ...])``, the terms by id. A unit's fields
+    hold a few dozen terms: plain Python over their rows beats numpy's per-call overhead.
+    """
+    index = context.index
+    weights = context.query_weights
+    for unit in units:
+        fields = ORG_FIELDS if index.unit_service_[unit] < 0 else SERVICE_FIELDS
+        for name in fields:
+            matrix = index.field_matrices_[name]
+            start, stop = matrix.indptr[unit], matrix.indptr[unit + 1]
+            if start == stop:
+                continue
+            columns, values = matrix.indices[start:stop].tolist(), matrix.data[start:stop].tolist()
+            overlap = [
+                (term, weights[term] * value)
+                for term, value in zip(columns, values, strict=True)
+                if term in weights
+            ]
+            if overlap:
+                yield name, unit, overlap
 
 
 def _shown_term(

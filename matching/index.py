@@ -26,7 +26,14 @@ from matching.fusion import Fusion, check_fusion, language_group
 from matching.language import check_language, detect_language
 from matching.meaning import SemanticUnits
 from matching.ranked import Ranking
-from matching.ranking import aggregate, country_weights, family_weights, kind_weights, top_k
+from matching.ranking import (
+    aggregate,
+    aggregate_among,
+    country_weights,
+    family_weights,
+    kind_weights,
+    top_k,
+)
 from matching.records import FAMILIES, INTERMEDIARY_KINDS, Match, OrganisationRecord
 from matching.semantic import MODEL_ID, Encoder
 from matching.similarity import profile_vector, unit_scores_of
@@ -383,7 +390,8 @@ class MatchIndex:
         country = self.records_[org].country
         context = ExplainContext(self, vector, {}, self.record_language_[org], country, "hub")
         no_family = np.zeros(len(FAMILIES), dtype=bool)
-        return self._rank(context, no_family, limit, org, True, lexical=lexical).explain_all()
+        ranked = self._rank(context, no_family, limit, org, True, lexical=lexical, among=candidates)
+        return ranked.explain_all()
 
     def _org_units(self, org: int) -> tuple[int, int]:
         """The range of unit positions of one organisation."""
@@ -399,8 +407,13 @@ class MatchIndex:
         intermediaries_fit: bool,
         cosines: np.ndarray | None = None,
         lexical: np.ndarray | None = None,
+        among: np.ndarray | None = None,
     ) -> Ranking:
-        """Score all units for a query vector, aggregate per organisation, rank the best."""
+        """Score all units for a query vector, aggregate per organisation, rank the best.
+
+        ``lexical`` gives the units' scores already computed; ``among``, the only organisations
+        whose units score above 0 in it (so only theirs are aggregated).
+        """
         if lexical is None:
             lexical = self._unit_scores(context.vector)
         unit_scores = words = lexical
@@ -413,7 +426,10 @@ class MatchIndex:
                 self.family_boost,
             )  # fmt: skip
             unit_scores, words = unit_scores * preference, words * preference
-        scores = aggregate(unit_scores, self.org_start_)
+        if among is None:
+            scores = aggregate(unit_scores, self.org_start_)
+        else:
+            scores = aggregate_among(unit_scores, self.org_start_, among)
         shares = None if cosines is None else _meaning_shares(scores, words, self)
         if not intermediaries_fit:
             scores = scores * kind_weights(self.org_intermediary_, self.intermediary_factor)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from matching.geography import NEIGHBOURS
+from matching.similarity import spans
 
 
 def aggregate(unit_scores: np.ndarray, org_start: np.ndarray) -> np.ndarray:
@@ -17,6 +18,24 @@ def aggregate(unit_scores: np.ndarray, org_start: np.ndarray) -> np.ndarray:
     in its profile ranks with one that splits the same text into service entries.
     """
     return np.maximum.reduceat(unit_scores, org_start)
+
+
+def aggregate_among(unit_scores: np.ndarray, org_start: np.ndarray, orgs: np.ndarray) -> np.ndarray:
+    """``aggregate`` for the organisations ``orgs`` only, 0 for the others.
+
+    The same scores as ``aggregate`` when only the units of ``orgs`` score above 0 (as in
+    ``similar()``, which scores its candidates' units alone), without reading every unit.
+    """
+    orgs = np.asarray(orgs, dtype=np.int64)
+    scores = np.zeros(len(org_start), dtype=unit_scores.dtype)
+    if orgs.size == 0:
+        return scores
+    stops = np.append(org_start, len(unit_scores))[orgs + 1]
+    starts = org_start[orgs]
+    lengths = stops - starts
+    best = np.maximum.reduceat(unit_scores[spans(starts, stops)], np.cumsum(lengths) - lengths)
+    scores[orgs] = best
+    return scores
 
 
 def family_weights(

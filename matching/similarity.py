@@ -46,13 +46,16 @@ def unit_scores_of(
     dense = np.zeros(n_terms, dtype=np.float64)
     dense[vector.indices] = vector.data
     units = spans(np.asarray(starts, dtype=np.int64), np.asarray(stops, dtype=np.int64))
-    scores = np.zeros(n_units, dtype=np.float64)
+    local = np.zeros(len(units), dtype=np.float64)  # summed over the few units, then scattered
     for matrix in matrices:
         first, last = matrix.indptr[units], matrix.indptr[units + 1]
         positions = spans(first, last)
         contributions = matrix.data[positions] * dense[matrix.indices[positions]]
-        scores += np.bincount(np.repeat(units, last - first), contributions, minlength=n_units)
-    return np.clip(scores.astype(np.float32), 0.0, 1.0)
+        owners = np.repeat(np.arange(len(units)), last - first)
+        local += np.bincount(owners, contributions, minlength=len(units))
+    scores = np.zeros(n_units, dtype=np.float32)
+    scores[units] = np.clip(local.astype(np.float32), 0.0, 1.0)
+    return scores
 
 
 def spans(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:

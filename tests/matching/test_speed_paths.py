@@ -12,6 +12,7 @@ from matching.analysis import analyze_query
 from matching.answer import NEARBY_POOL, answer_need
 from matching.benchmark import synthetic_catalogue, synthetic_vectors
 from matching.meaning import nearest_organisations
+from matching.ranking import aggregate, aggregate_among
 from matching.referral import group_by_country
 from matching.similarity import spans, unit_scores_of
 
@@ -71,6 +72,19 @@ def test_candidate_unit_scores_equal_the_dense_product(records):
     expected = np.zeros(len(total), dtype=np.float32)
     expected[units] = np.clip(total[units] @ vector.toarray().ravel(), 0, 1)
     assert scores.any() and scores == pytest.approx(expected, abs=1e-6)
+
+
+def test_aggregating_the_candidates_only_equals_aggregating_every_unit():
+    rng = np.random.default_rng(5)
+    sizes = rng.integers(1, 5, size=30)  # organisations of one to four units
+    org_start = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    owner = np.repeat(np.arange(30), sizes)
+    for orgs in ([0, 29], [3, 4, 17], list(range(30)), []):
+        unit_scores = rng.random(int(sizes.sum())).astype(np.float32)
+        unit_scores[~np.isin(owner, orgs)] = 0.0  # as similar() leaves the other units
+        some = aggregate_among(unit_scores, org_start, np.asarray(orgs, dtype=np.int64))
+        assert some.dtype == np.float32
+        assert some.tolist() == aggregate(unit_scores, org_start).tolist(), orgs
 
 
 def test_explaining_part_of_a_ranking_gives_the_matches_query_gives(records):
