@@ -7,7 +7,7 @@ import pytest
 from matching.analysis import analyze_query
 from matching.concepts import CONCEPT_PREFIX, default_vocabulary, vocabulary_languages
 from matching.language import EU_LANGUAGES
-from matching.text import STOPWORDS
+from matching.text import STOPWORDS, read_data
 
 # One need per language as a city official would write it, in running (inflected) text, and the
 # concepts its words must be read as.
@@ -97,3 +97,15 @@ def test_no_function_word_reads_as_a_concept(language):
     vocabulary = default_vocabulary()
     read = {word: vocabulary.find([word], language) for word in STOPWORDS[language]}
     assert not {word: hits for word, hits in read.items() if hits}
+
+
+def test_no_line_of_the_vocabulary_lists_a_term_twice():
+    """A repeated term changes nothing but hides that the line was meant to say something else."""
+    repeated = []
+    for line in read_data("concepts.txt").splitlines():
+        if not line.strip() or line.lstrip().startswith(("#", "[")):
+            continue
+        language, _, terms = line.partition(":")
+        listed = [term.strip() for term in terms.split(",") if term.strip()]
+        repeated += [(language, term) for term in set(listed) if listed.count(term) > 1]
+    assert repeated == []
