@@ -164,8 +164,12 @@ class ConceptVocabulary:
         """Greedy longest-first phrase matching of one language's vocabulary."""
         table = self.phrases.get(vocab_language, {})
         if vocab_language != text_language:
+            # English loan words are written as in English: a word with letters English does
+            # not write is the language's own (Hungarian "ár", price, is not "AR").
             skip = STOPWORDS.get(text_language, frozenset())
-            stems = [None if t in skip else stem(t, vocab_language) for t in tokens]  # type: ignore
+            stems = [
+                None if t in skip or not t.isascii() else stem(t, vocab_language) for t in tokens
+            ]  # type: ignore
         elif stems is None:
             stems = [stem(t, vocab_language) for t in tokens]
         starts = self.first_stems.get(vocab_language, {})

@@ -70,6 +70,8 @@ from tests.matching.factories import concept_terms
         ("sv", "Bättre kommunikation med invånarna.", "#public_sector"),
         ("sv", "Projektet kostar tre miljoner kronor.", "#environment"),
         ("sv", "Förebyggande arbete.", "#buildings"),
+        # English loan words are read in every language, but only as English writes them.
+        ("hu", "Az ár túl magas a városnak.", "#virtual_reality"),
     ],
 )
 def test_a_word_sharing_only_a_stem_names_no_concept(language: str, text: str, absent: str) -> None:
@@ -103,6 +105,8 @@ def test_a_word_sharing_only_a_stem_names_no_concept(language: str, text: str, a
         ("sv", "Kommunen vill skydda miljön.", "#environment"),
         ("sv", "Kommunfullmäktige beslutade.", "#public_sector"),
         ("nl", "De politie en de gemeente.", "#public_safety"),
+        ("hu", "AR és VR túrákat szeretnénk.", "#virtual_reality"),
+        ("pl", "Chcemy wdrożyć smart city i IoT.", "#smart_city"),
     ],
 )
 def test_the_term_itself_still_names_its_concept(language: str, text: str, concept: str) -> None:
