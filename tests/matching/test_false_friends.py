@@ -72,6 +72,8 @@ from tests.matching.factories import concept_terms
         ("sv", "Förebyggande arbete.", "#buildings"),
         # English loan words are read in every language, but only as English writes them.
         ("hu", "Az ár túl magas a városnak.", "#virtual_reality"),
+        # English "training" and "train" share a stem; the station is the transport phrase.
+        ("en", "A shuttle bus between the train station and the hospital.", "#training"),
     ],
 )
 def test_a_word_sharing_only_a_stem_names_no_concept(language: str, text: str, absent: str) -> None:
@@ -107,6 +109,8 @@ def test_a_word_sharing_only_a_stem_names_no_concept(language: str, text: str, a
         ("nl", "De politie en de gemeente.", "#public_safety"),
         ("hu", "AR és VR túrákat szeretnénk.", "#virtual_reality"),
         ("pl", "Chcemy wdrożyć smart city i IoT.", "#smart_city"),
+        ("en", "We want to train our staff to read the data.", "#training"),
+        ("en", "Signs at the railway station.", "#public_transport"),
     ],
 )
 def test_the_term_itself_still_names_its_concept(language: str, text: str, concept: str) -> None:
