@@ -61,6 +61,9 @@ def _readable(language: str) -> bool:
     return language in vocabulary_languages()
 
 
+# The reason given when the need says enough but no hub fits it well (not that it is vague).
+NO_GOOD_FIT = N_("No hub fits your need well: it may be too general or worded unlike any profile.")
+
 FILTERED_OUT = (
     "No organisation that meets your filters fits this need, though others elsewhere do: "
     "widen the filters (countries, service families or kinds of organisation) to see them."
@@ -82,9 +85,7 @@ def advise(text: str, language: str, best_score: float) -> Advice | None:
     elif len(missing) >= len(ASPECTS) - 1 and words < FEW_WORDS and _readable(language):
         reason = N_("Your need says little about what you want to do.")
     elif best_score < FIT_FLOOR:
-        reason = N_(
-            "No hub fits your need well: it may be too general or worded unlike any profile."
-        )
+        reason = NO_GOOD_FIT
     else:
         return None
     wanted = missing or tuple(ASPECTS)

@@ -167,9 +167,9 @@ class ConceptVocabulary:
             # English loan words are written as in English: a word with letters English does
             # not write is the language's own (Hungarian "ár", price, is not "AR").
             skip = STOPWORDS.get(text_language, frozenset())
-            stems = [
+            stems = [  # type: ignore
                 None if t in skip or not t.isascii() else stem(t, vocab_language) for t in tokens
-            ]  # type: ignore
+            ]
         elif stems is None:
             stems = [stem(t, vocab_language) for t in tokens]
         starts = self.first_stems.get(vocab_language, {})
