@@ -19,6 +19,7 @@ from matching.analysis import (
     service_field_texts,
     surface_forms,
 )
+from matching.concepts import CONCEPT_PREFIX
 from matching.geography import describe_location
 from matching.records import (
     FAMILIES,
@@ -116,20 +117,29 @@ def _matched_terms(context: ExplainContext, org: int, units: list[int]) -> list[
     """The (term, field) pairs that contributed most to the organisation's units' scores.
 
     Each contribution is ``query weight x field weight`` of one term, so the contributions of a
-    unit add up to its score.
+    unit add up to its score. A term is shown as the need worded it, or else as the field's
+    text words it (a concept by its label).
     """
     terms = context.index.terms_
+    concepts, surfaces = context.word_concepts, context.surfaces
     weights: dict[tuple[str, str], float] = defaultdict(float)
     keys: dict[tuple[str, str], set[str]] = defaultdict(set)
-    forms: dict[tuple[int, str], dict[str, str]] = {}  # each field's words, read once
     for name, unit, overlap in _overlaps(context, units):
-        matched = {terms[term_id] for term_id, _ in overlap}
+        matched = {terms[term_id] for term_id, _ in overlap} if concepts else set()
+        words: dict[str, str] | None = None  # the field's words, read when a term needs them
         for term_id, value in overlap:
             term = terms[term_id]
-            concept = context.word_concepts.get(term)
+            concept = concepts.get(term)
             # A word is shown as its concept only where the field states the concept too.
             shown_term = concept if concept is not None and concept in matched else term
-            shown = _shown_term(context, org, unit, name, shown_term, forms)
+            if shown_term in surfaces:
+                shown = surfaces[shown_term]
+            elif shown_term.startswith(CONCEPT_PREFIX):
+                shown = display_term(shown_term)
+            else:
+                if words is None:
+                    words = _field_words(context.index, org, unit, name)
+                shown = display_term(shown_term, words.get(shown_term))
             weights[(shown, name)] += value
             keys[(shown, name)].add(term)
     ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
@@ -167,28 +177,10 @@ def _overlaps(
                 yield name, unit, overlap
 
 
-def _shown_term(
-    context: ExplainContext,
-    org: int,
-    unit: int,
-    field: str,
-    term: str,
-    forms: dict[tuple[int, str], dict[str, str]],
-) -> str:
-    """Show a term as the need worded it, or else as the organisation's text words it.
-
-    ``forms`` keeps the words of each (unit, field) already read for this explanation.
-    """
-    index = context.index
-    if term in context.surfaces:
-        return context.surfaces[term]
-    if term.startswith("#"):
-        return display_term(term)
-    words = forms.get((unit, field))
-    if words is None:
-        text = _unit_texts(index, org, unit).get(field, "")
-        words = forms[unit, field] = surface_forms(text, index.record_language_[org])
-    return display_term(term, words.get(term))
+def _field_words(index: MatchIndex, org: int, unit: int, field: str) -> dict[str, str]:
+    """Each term of one field of a unit, mapped to the first word of its text that gave it."""
+    text = _unit_texts(index, org, unit).get(field, "")
+    return surface_forms(text, index.record_language_[org])
 
 
 def _unit_texts(index: MatchIndex, org: int, unit: int) -> dict[str, str]:

@@ -25,6 +25,7 @@ from matching.explain import ExplainContext
 from matching.fusion import Fusion, check_fusion, language_group
 from matching.language import check_language, detect_language
 from matching.meaning import SemanticUnits
+from matching.postings import summed_postings
 from matching.ranked import Ranking
 from matching.ranking import (
     aggregate,
@@ -277,9 +278,8 @@ class MatchIndex:
 
     def _unit_scores(self, vector: sparse.csr_matrix) -> np.ndarray:
         """Cosine of the query with every unit: add up the postings of the query's terms."""
-        postings = self.term_unit_[vector.indices]  # the query's terms' rows, in C
-        scores = postings.T @ vector.data.astype(np.float32)
-        return np.clip(np.asarray(scores, dtype=np.float32).reshape(-1), 0.0, 1.0)
+        scores = summed_postings(self.term_unit_, vector.indices, vector.data)
+        return np.clip(scores, 0.0, 1.0)
 
     def detect_language(self, text: str) -> str:
         """Return the ISO 639-1 code of the language a text is written in."""
@@ -427,7 +427,7 @@ class MatchIndex:
             )  # fmt: skip
             unit_scores, words = unit_scores * preference, words * preference
         if among is None:
-            scores = aggregate(unit_scores, self.org_start_)
+            scores = aggregate(unit_scores, self.unit_org_, len(self.org_start_))
         else:
             scores = aggregate_among(unit_scores, self.org_start_, among)
         shares = None if cosines is None else _meaning_shares(scores, words, self)
@@ -445,7 +445,7 @@ class MatchIndex:
 
 def _meaning_shares(scores: np.ndarray, words: np.ndarray, index: MatchIndex) -> np.ndarray:
     """Share of each organisation's score that came from meaning rather than shared words."""
-    lexical = aggregate(words, index.org_start_)
+    lexical = aggregate(words, index.unit_org_, len(index.org_start_))
     with np.errstate(divide="ignore", invalid="ignore"):
         shares = np.where(scores > 0, 1.0 - lexical / scores, 0.0)
     return np.clip(shares, 0.0, 1.0)
