@@ -43,6 +43,7 @@ _Found = dict[tuple[int, str], ConceptHit]
 
 _LABELS: dict[str, str] = {
     "ai": "AI",
+    "ai_ethics": "ethical and trustworthy AI",
     "iot": "IoT",
     "hpc": "high performance computing",
     "hci": "human-computer interaction",
