@@ -43,7 +43,7 @@ _Found = dict[tuple[int, str], ConceptHit]
 
 _LABELS: dict[str, str] = {
     "ai": "AI",
-    "ai_ethics": "ethical and trustworthy AI",
+    "ai_ethics": "ethics and trustworthy AI",
     "iot": "IoT",
     "hpc": "high performance computing",
     "hci": "human-computer interaction",
@@ -77,7 +77,10 @@ class ConceptVocabulary:
         # (phrase or piece, concept) pairs listed by at least one term without the broad mark.
         self.strong: dict[str, set[tuple[object, str]]] = defaultdict(set)
         self.concepts: list[str] = []
+        # concept -> the concepts its phrases also name when they contain one of their terms
+        self.implies: dict[str, tuple[str, ...]] = {}
         self._parse(read_data("concepts.txt") if text is None else text)
+        self._name_implied_concepts()
         self.max_len = max(len(key) for table in self.phrases.values() for key in table)
         self.first_stems: dict[str, dict[str, int]] = defaultdict(dict)
         for language, table in self.phrases.items():
@@ -93,8 +96,11 @@ class ConceptVocabulary:
             if not line or line.startswith("#"):
                 continue
             if line.startswith("["):
-                concept = line.strip("[]").strip()
+                concept, _, implied = line.strip("[]").partition(">")
+                concept = concept.strip()
                 self.concepts.append(concept)
+                if implied.strip():
+                    self.implies[concept] = tuple(c.strip() for c in implied.split(","))
                 continue
             language, _, terms = line.partition(":")
             for term in terms.split(","):
@@ -134,6 +140,26 @@ class ConceptVocabulary:
                     self.pieces[language].setdefault(piece, set()).add(concept)
                     if not broad:
                         self.strong[language].add((piece, concept))
+
+    def _name_implied_concepts(self) -> None:
+        """A phrase of ``[a > b]`` that contains a term of ``b`` names ``b`` too.
+
+        "trustworthy AI" is ethical AI and AI: matched longest first, the phrase would otherwise
+        hide the "AI" inside it. A concept's own words ("ethics") imply nothing.
+        """
+        for language, table in self.phrases.items():
+            strong = self.strong[language]
+            for key, concepts in table.items():
+                inner = [key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)]
+                inner.remove(key)
+                for concept in list(concepts):
+                    for implied in self.implies.get(concept, ()):
+                        held = [sub for sub in inner if implied in table.get(sub, ())]
+                        if not held:
+                            continue
+                        concepts.add(implied)
+                        if (key, concept) in strong and any((s, implied) in strong for s in held):
+                            strong.add((key, implied))
 
     def find(
         self, tokens: list[str], language: str, stems: list[str] | None = None
@@ -188,11 +214,11 @@ class ConceptVocabulary:
             positions = [i for i, s in enumerate(stems) if s in starts]
         free = 0
         for i in positions:
-            if i < free:
-                continue
             first = stems[i]
             written = _written_key(tokens[i], exact_forms) if exact_forms else None
             for size in range(min(starts.get(first, 1), len(stems) - i), 0, -1):
+                if i + size <= free:
+                    break  # inside the phrase matched before: only a longer reach overlaps it
                 if size == 1 and tokens[i] in function_words:
                     continue
                 keys = [tuple(stems[i : i + size])]

@@ -82,4 +82,4 @@ def test_a_spanish_need_finds_the_english_profile_on_ethics_over_plain_ai() -> N
     ])  # fmt: skip
     matches = index.query(NEEDS["es"], language="es")
     assert [match.id for match in matches][0] == "ethics"
-    assert any("ethical and trustworthy AI" in term.term for term in matches[0].matched_terms)
+    assert any("ethics and trustworthy AI" in term.term for term in matches[0].matched_terms)
