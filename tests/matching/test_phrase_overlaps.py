@@ -66,3 +66,19 @@ def test_an_implied_concept_is_named_only_by_phrases_holding_its_terms() -> None
     assert {hit.concept for hit in vocabulary.find(tokenize("careful"), "en")} == {"a"}
     without = ConceptVocabulary("[a]\nen: careful widget\n[b]\nen: widget\n")
     assert {hit.concept for hit in without.find(tokenize("a careful widget"), "en")} == {"a"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("pl", "Chcemy sprawdzić bezpieczeństwo systemów informatycznych urzędu."),
+        ("es", "Una auditoría de seguridad de la información del ayuntamiento."),
+        ("it", "Migliorare la sicurezza dei sistemi informativi del comune."),
+        ("en", "An audit of the IT security of the town hall."),
+    ],
+)
+def test_the_security_of_it_systems_is_cybersecurity_not_public_safety(language, text):
+    """The longer phrase decides what "security" means; alone it is a hint of public safety."""
+    concepts = concept_terms(text, language)
+    assert "#cybersecurity" in concepts
+    assert "#public_safety" not in concepts
