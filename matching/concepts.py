@@ -147,6 +147,9 @@ class ConceptVocabulary:
         "trustworthy AI" is ethical AI and AI: matched longest first, the phrase would otherwise
         hide the "AI" inside it. A concept's own words ("ethics") imply nothing.
         """
+        unknown = {c for implied in self.implies.values() for c in implied} - set(self.concepts)
+        if unknown:
+            raise ValueError(f"a block implies concepts that have no block: {sorted(unknown)}")
         for language, table in self.phrases.items():
             strong = self.strong[language]
             for key, concepts in table.items():
@@ -188,7 +191,10 @@ class ConceptVocabulary:
         found: _Found,
         stems: list[str] | None = None,
     ) -> None:
-        """Greedy longest-first phrase matching of one language's vocabulary."""
+        """Greedy longest-first phrase matching of one language's vocabulary.
+
+        A phrase starting inside the one matched before counts only if it reaches beyond it.
+        """
         table = self.phrases.get(vocab_language, {})
         if vocab_language != text_language:
             # English loan words are written as in English: a word with letters English does

@@ -82,3 +82,8 @@ def test_the_security_of_it_systems_is_cybersecurity_not_public_safety(language,
     concepts = concept_terms(text, language)
     assert "#cybersecurity" in concepts
     assert "#public_safety" not in concepts
+
+
+def test_a_block_implying_a_concept_without_a_block_is_refused() -> None:
+    with pytest.raises(ValueError, match="no block: \\['b'\\]"):
+        ConceptVocabulary("[a > b]\nen: careful widget\n")
